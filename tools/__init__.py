@@ -1,0 +1,1 @@
+"""LLM fine-tuning recipes: recipe loading, data, training, export and serving."""
