@@ -1,0 +1,195 @@
+"""Read JSONL data in the recipe formats, with line-numbered errors.
+
+Formats (schemas in datasets/schemas/): `question_answer`, `instruction_response`, `alpaca`,
+`chat`. A recipe's `datasets[].type` says which: `alpaca` and `chat_template` are Axolotl's
+names; a user-defined prompt mapping is `question_answer` or `instruction_response` when its
+fields are those, otherwise a `custom` format whose required fields are the mapping's fields.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from tools.paths import ROOT, SCHEMAS_DIR, display
+
+
+class DataError(Exception):
+    """Problems with data files; `errors` holds one `file:line: problem` each."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors[:20]) + (f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""))
+        self.errors = errors
+
+
+@dataclass
+class Row:
+    source: str  # display path of the file
+    line: int  # 1-based line number
+    data: dict[str, Any]
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.line}"
+
+
+def format_of(entry: dict[str, Any]) -> str:
+    """The data format of one `datasets[]` entry of a recipe."""
+    kind = entry.get("type")
+    if kind == "chat_template":
+        return "chat"
+    if kind == "alpaca":
+        return "alpaca"
+    if isinstance(kind, dict):
+        fields = (kind.get("field_instruction"), kind.get("field_output"))
+        if fields == ("question", "answer") and not kind.get("field_input"):
+            return "question_answer"
+        if fields == ("instruction", "response") and not kind.get("field_input"):
+            return "instruction_response"
+        return "custom"
+    raise ValueError(f"unknown dataset type {kind!r}")
+
+
+@lru_cache(maxsize=None)
+def _named_schema(fmt: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS_DIR / f"{fmt}.schema.json").read_text())
+
+
+def schema_for(entry: dict[str, Any]) -> dict[str, Any]:
+    fmt = format_of(entry)
+    if fmt != "custom":
+        schema = dict(_named_schema(fmt))
+    else:
+        kind = entry["type"]
+        text = {"type": "string", "minLength": 1, "pattern": "\\S"}
+        props = {kind["field_instruction"]: text, kind["field_output"]: text}
+        required = list(props)
+        if kind.get("field_input"):
+            props[kind["field_input"]] = {"type": "string"}
+        if kind.get("field_system"):
+            props[kind["field_system"]] = {"type": "string"}
+        schema = {"type": "object", "required": required, "properties": props, "title": "custom"}
+    if fmt == "chat" and entry.get("field_messages", "messages") != "messages":
+        schema = json.loads(json.dumps(schema).replace('"messages"', json.dumps(entry["field_messages"])))
+    return schema
+
+
+def messages_of(row: dict[str, Any], entry: dict[str, Any]) -> list[dict[str, str]]:
+    return row[entry.get("field_messages", "messages")]
+
+
+def _chat_order_problem(messages: list[dict[str, Any]]) -> str | None:
+    roles = [m.get("role") for m in messages if isinstance(m, dict)]
+    body = roles[1:] if roles and roles[0] == "system" else roles
+    if "system" in body:
+        return f"messages[{roles.index('system', 1)}]: a system message may only come first"
+    if not body or body[0] != "user":
+        return "messages: the first message after the system prompt must be from the user"
+    for index, (a, b) in enumerate(zip(body, body[1:])):
+        if a == b:
+            offset = len(roles) - len(body)
+            return f"messages[{index + 1 + offset}]: two '{a}' turns in a row; user and assistant must alternate"
+    if body[-1] != "assistant":
+        return "messages: the conversation must end with an assistant turn (the answer to learn)"
+    return None
+
+
+def _field_label(path: list) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(error) -> str:
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        where = _field_label(path)
+        return f"missing field '{missing}'" + (f" in {where}" if where else "")
+    label = _field_label(path) or "row"
+    if error.validator in ("minLength", "pattern"):
+        return f"field '{label}' is empty"
+    if error.validator == "type":
+        return f"field '{label}' must be a {error.validator_value}, not {type(error.instance).__name__}"
+    if error.validator == "enum":
+        return f"field '{label}': {error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
+    if error.validator == "additionalProperties":
+        return f"field '{label}': {error.message}"
+    if error.validator == "minItems":
+        return f"field '{label}' needs at least {error.validator_value} items"
+    return f"field '{label}': {error.message}"
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, Any, str | None]]:
+    """(line number, parsed object or None, error or None) for each non-blank line, streaming."""
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line), None
+            except json.JSONDecodeError as error:
+                yield number, None, f"not valid JSON ({error.msg} at column {error.colno})"
+
+
+def check_row(obj: Any, entry: dict[str, Any]) -> list[str]:
+    """Problems of one parsed row against its format (empty list when fine)."""
+    from jsonschema import Draft202012Validator
+
+    if not isinstance(obj, dict):
+        return [f"expected a JSON object, got {type(obj).__name__}"]
+    problems = [_describe(e) for e in sorted(Draft202012Validator(schema_for(entry)).iter_errors(obj), key=lambda e: list(e.absolute_path))]
+    if not problems and format_of(entry) == "chat":
+        order = _chat_order_problem(messages_of(obj, entry))
+        if order:
+            problems.append(order)
+    return problems
+
+
+def resolve_path(path: str | Path) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else ROOT / p
+
+
+def load_rows(entry: dict[str, Any]) -> list[Row]:
+    """All rows of one dataset entry; raises DataError listing every bad line."""
+    path = resolve_path(entry["path"])
+    source = display(path)
+    if not path.is_file():
+        raise DataError([f"{source}: file not found"])
+    rows, errors = [], []
+    for number, obj, parse_error in iter_jsonl(path):
+        problems = [parse_error] if parse_error else check_row(obj, entry)
+        if problems:
+            errors += [f"{source}:{number}: {p}" for p in problems]
+        else:
+            rows.append(Row(source, number, obj))
+    if errors:
+        raise DataError(errors)
+    if not rows:
+        raise DataError([f"{source}: no examples (the file is empty)"])
+    return rows
+
+
+def read_jsonl(path: str | Path) -> list[Row]:
+    """Rows of a plain JSONL file with no recipe format (preference pairs, QA references)."""
+    path = resolve_path(path)
+    rows, errors = [], []
+    for number, obj, parse_error in iter_jsonl(path):
+        if parse_error or not isinstance(obj, dict):
+            errors.append(f"{display(path)}:{number}: {parse_error or 'expected a JSON object'}")
+        else:
+            rows.append(Row(display(path), number, obj))
+    if errors:
+        raise DataError(errors)
+    return rows
+
+
+def require_fields(rows: list[Row], fields: tuple[str, ...]) -> None:
+    errors = [f"{row.where}: missing field '{f}'" for row in rows for f in fields
+              if not isinstance(row.data.get(f), str) or not row.data[f].strip()]
+    if errors:
+        raise DataError(errors)

@@ -1,0 +1,220 @@
+"""Load a recipe's model for inference and answer with its generation settings and post-processing.
+
+Used by evaluation (answers, JSON validity, stopping), chat, serve and the Modelfile's
+PARAMETERs, so they all answer the same way.
+
+    python -m tools.generation qwen-personal-qa "¿Dónde vive Inés?" --model smollm2-135m-instruct
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from tools import runs
+from tools.prompting import generation_prompt, prepare_tokenizer
+
+DEFAULTS = {"max_new_tokens": 256, "do_sample": False, "temperature": 1.0, "top_p": 1.0, "top_k": 0, "repetition_penalty": 1.0}
+
+
+@dataclass
+class Settings:
+    max_new_tokens: int = 256
+    do_sample: bool = False
+    temperature: float = 1.0
+    top_p: float = 1.0
+    top_k: int = 0
+    repetition_penalty: float = 1.0
+    stop: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_recipe(cls, config: dict[str, Any], **overrides: Any) -> "Settings":
+        generation = config.get("generation") or {}
+        values = {k: generation.get(k, v) for k, v in DEFAULTS.items()}
+        values["stop"] = list(generation.get("stop") or [])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def to_generate_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {"max_new_tokens": self.max_new_tokens, "do_sample": self.do_sample,
+                                  "repetition_penalty": self.repetition_penalty}
+        if self.do_sample:
+            kwargs.update(temperature=self.temperature, top_p=self.top_p)
+            if self.top_k:
+                kwargs["top_k"] = self.top_k
+        else:
+            # Greedy: unset the sampling knobs so transformers does not warn about them.
+            kwargs.update(temperature=None, top_p=None, top_k=None)
+        return kwargs
+
+
+@dataclass
+class Output:
+    text: str  # post-processed answer
+    raw: str  # decoded generation, special tokens removed
+    token_ids: list[int]
+    stopped: bool  # ended with the end-of-sequence token before max_new_tokens
+
+
+@dataclass
+class Loaded:
+    model: Any
+    tokenizer: Any
+    config: dict[str, Any]
+    source: str  # what was loaded, for reports
+
+
+def load(recipe, adapter: str | Path | None = "auto", device: str | None = None) -> Loaded:
+    """The recipe's base model plus its adapter.
+
+    adapter="auto": the merged model of the run when present, else base + runs/<name>/adapter/
+    when present, else the base model alone. adapter=None: the base model alone.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from tools.models import load_tokenizer, resolve_model
+
+    paths = runs.for_recipe(recipe)
+    base = resolve_model(recipe["base_model"])
+    if device is None:
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    dtype = torch.bfloat16 if device == "cuda" and torch.cuda.is_bf16_supported() else torch.float32
+    adapter_path = None
+    if adapter == "auto":
+        merged_ok = (paths.merged / "config.json").is_file() and _merged_matches(paths, base)
+        if merged_ok:
+            model_path, source = paths.merged, f"merged model {paths.merged}"
+        else:
+            model_path, source = base.path, f"base {base.describe()}"
+            adapter_path = paths.adapter if paths.has_adapter() else None
+    else:
+        model_path, source = base.path, f"base {base.describe()}"
+        adapter_path = Path(adapter) if adapter else None
+    tokenizer = load_tokenizer(base) if model_path == base.path else _tokenizer_from(model_path)
+    if adapter_path is not None and (adapter_path / "tokenizer_config.json").is_file():
+        tokenizer = _tokenizer_from(adapter_path)
+    prepare_tokenizer(tokenizer, recipe.config)
+    model = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
+    if len(tokenizer) > model.get_input_embeddings().weight.shape[0]:
+        model.resize_token_embeddings(len(tokenizer))
+    if adapter_path is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, adapter_path)
+        source += f" + adapter {adapter_path}"
+    model.to(device)
+    model.eval()
+    return Loaded(model, tokenizer, recipe.config, source)
+
+
+def _merged_matches(paths: runs.RunPaths, base) -> bool:
+    """A merged folder is used only when it was made from this run's current adapter."""
+    marker = paths.merged / "merged_from.txt"
+    if not marker.is_file() or not paths.has_adapter():
+        return False
+    adapter_file = paths.adapter / "adapter_model.safetensors"
+    stamp = f"{base.path}|{adapter_file.stat().st_mtime_ns if adapter_file.exists() else 0}"
+    return marker.read_text().strip() == stamp
+
+
+def merged_stamp(paths: runs.RunPaths, base) -> str:
+    adapter_file = paths.adapter / "adapter_model.safetensors"
+    return f"{base.path}|{adapter_file.stat().st_mtime_ns if adapter_file.exists() else 0}"
+
+
+def _tokenizer_from(path: Path):
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^\w\s]", "", text).strip()
+
+
+def postprocess(raw: str, config: dict[str, Any]) -> str:
+    """The recipe's answer post-processing: stop strings, first line, fallback sentence."""
+    generation = config.get("generation") or {}
+    text = raw
+    for stop in generation.get("stop") or []:
+        if stop in text:
+            text = text.split(stop, 1)[0]
+    text = text.strip()
+    if generation.get("first_line_only"):
+        text = text.split("\n", 1)[0].strip()
+    fallback = generation.get("fallback")
+    if fallback and _normalise(fallback) and _normalise(fallback) in _normalise(text):
+        text = fallback  # "Lo siento, no tengo esa información" -> the exact fallback sentence
+    return text
+
+
+def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
+                 on_text: Callable[[str], None] | None = None) -> Output:
+    """Generate from prompt ids; `on_text` receives decoded text pieces as they are produced."""
+    import torch
+
+    model, tokenizer = loaded.model, loaded.tokenizer
+    device = next(model.parameters()).device
+    input_ids = torch.tensor([prompt_ids], device=device)
+    kwargs = settings.to_generate_kwargs()
+    eos = tokenizer.eos_token_id
+    kwargs.update(eos_token_id=eos, pad_token_id=tokenizer.pad_token_id if tokenizer.pad_token_id is not None else eos)
+    streamer = None
+    if on_text is not None:
+        from transformers import TextStreamer
+
+        class _Callback(TextStreamer):
+            def on_finalized_text(self, text: str, stream_end: bool = False) -> None:
+                if text:
+                    on_text(text)
+
+        streamer = _Callback(tokenizer, skip_prompt=True, skip_special_tokens=True)
+    if settings.stop:
+        kwargs["stop_strings"] = settings.stop
+        kwargs["tokenizer"] = tokenizer
+    with torch.no_grad():
+        out = model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), streamer=streamer, **kwargs)
+    new = out[0, len(prompt_ids):].tolist()
+    stopped = bool(new) and new[-1] == eos
+    raw = tokenizer.decode(new, skip_special_tokens=True)
+    return Output(postprocess(raw, loaded.config), raw, new, stopped)
+
+
+def answer(loaded: Loaded, message: str, history: list[dict[str, str]] | None = None,
+           settings: Settings | None = None, on_text: Callable[[str], None] | None = None) -> Output:
+    """Answer one user message as the recipe prescribes."""
+    settings = settings or Settings.from_recipe(loaded.config)
+    prompt_ids = generation_prompt(loaded.config, loaded.tokenizer, message, history)
+    return generate_ids(loaded, prompt_ids, settings, on_text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+
+    parser = argparse.ArgumentParser(prog="python -m tools.generation", description=__doc__.splitlines()[0])
+    add_recipe_arguments(parser)
+    parser.add_argument("message")
+    parser.add_argument("--base", action="store_true", help="the base model without the adapter")
+    args = parser.parse_args(argv)
+    try:
+        recipe = recipe_from_args(args)
+    except RecipeError as error:
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    loaded = load(recipe, adapter=None if args.base else "auto")
+    print(answer(loaded, args.message).text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

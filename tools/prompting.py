@@ -1,0 +1,190 @@
+"""The one formatter: rows -> (input_ids, labels), and user messages -> generation prompts.
+
+Training (TRL backend), evaluation NLL, the data audit, generation and the Modelfile all come
+here, so they cannot disagree about a prompt or a mask. The layouts follow Axolotl's:
+
+- user-defined `type:` mapping: prompt = `format` with {instruction}/{input}/{system} filled in,
+  tokenised with the tokenizer's special tokens (BOS where it adds one); answer tokenised
+  without them, followed by the eos token.
+- `alpaca`: Axolotl's alpaca prompt, same tokenisation as above.
+- `chat_template`: the model's (or ChatML) template over the conversation; each assistant turn is
+  supervised up to and including its end-of-turn token (`train_on_eos: turn`).
+
+With `train_on_inputs: false` every prompt token gets label -100.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+IGNORE = -100
+
+CHATML = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+
+ALPACA_WITH_INPUT = (
+    "Below is an instruction that describes a task, paired with an input that provides further context. "
+    "Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Input:\n{input}\n\n### Response:\n"
+)
+ALPACA_NO_INPUT = (
+    "Below is an instruction that describes a task. "
+    "Write a response that appropriately completes the request.\n\n"
+    "### Instruction:\n{instruction}\n\n### Response:\n"
+)
+
+
+class PromptError(ValueError):
+    pass
+
+
+@dataclass
+class Encoded:
+    input_ids: list[int]
+    labels: list[int]
+    prompt_len: int  # tokens before the first supervised token
+
+    @property
+    def supervised(self) -> int:
+        return sum(1 for label in self.labels if label != IGNORE)
+
+
+# ---------------------------------------------------------------- tokenizer set-up
+def prepare_tokenizer(tokenizer, config: dict[str, Any]) -> list[str]:
+    """Apply the recipe's `special_tokens` and chat template; returns tokens that had to be added."""
+    added: list[str] = []
+    for key, token in (config.get("special_tokens") or {}).items():
+        if token not in tokenizer.get_vocab():
+            tokenizer.add_special_tokens({"additional_special_tokens": [token]})
+            added.append(token)
+        setattr(tokenizer, key, token)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    template = chat_template_for(tokenizer, config)
+    if template is not None:
+        tokenizer.chat_template = template
+    return added
+
+
+def chat_template_for(tokenizer, config: dict[str, Any]) -> str | None:
+    choice = config.get("chat_template")
+    if choice == "chatml":
+        return CHATML
+    if choice == "tokenizer_default":
+        if not tokenizer.chat_template:
+            raise PromptError("chat_template: tokenizer_default, but this tokenizer has no chat template; use `chat_template: chatml`")
+        return tokenizer.chat_template
+    return None
+
+
+def end_of_turn_id(tokenizer) -> int:
+    return tokenizer.eos_token_id
+
+
+# ---------------------------------------------------------------- training examples
+def _prompt_text(kind: Any, row: dict[str, Any]) -> tuple[str, str]:
+    """(prompt, answer) for the non-chat formats."""
+    if kind == "alpaca":
+        instruction, text_input, answer = row["instruction"], row.get("input") or "", row["output"]
+        template = ALPACA_WITH_INPUT if text_input.strip() else ALPACA_NO_INPUT
+        return template.format(instruction=instruction, input=text_input), answer
+    text_input = row.get(kind["field_input"], "") if kind.get("field_input") else ""
+    template = kind["format"] if (text_input or "").strip() or "no_input_format" not in kind else kind["no_input_format"]
+    system = row.get(kind["field_system"]) if kind.get("field_system") else None
+    values = {
+        "instruction": row[kind["field_instruction"]],
+        "input": text_input or "",
+        "system": system if system is not None else kind.get("system_prompt", ""),
+    }
+    try:
+        prompt = template.format(**values)
+    except (KeyError, IndexError) as error:
+        raise PromptError(f"format {template!r}: unknown placeholder {error}; use {{instruction}}, {{input}} or {{system}}") from None
+    return prompt, row[kind["field_output"]]
+
+
+def _encode_completion(tokenizer, prompt: str, answer: str, train_on_inputs: bool) -> Encoded:
+    prompt_ids = tokenizer(prompt, add_special_tokens=True)["input_ids"]
+    answer_ids = tokenizer(answer, add_special_tokens=False)["input_ids"] + [end_of_turn_id(tokenizer)]
+    labels = (list(prompt_ids) if train_on_inputs else [IGNORE] * len(prompt_ids)) + list(answer_ids)
+    return Encoded(list(prompt_ids) + answer_ids, labels, len(prompt_ids))
+
+
+def render_chat(tokenizer, messages: list[dict[str, str]], add_generation_prompt: bool = False) -> list[int]:
+    return list(tokenizer.apply_chat_template(messages, tokenize=True, add_generation_prompt=add_generation_prompt,
+                                              return_dict=False))
+
+
+def _encode_chat(tokenizer, messages: list[dict[str, str]], entry: dict[str, Any], train_on_inputs: bool) -> Encoded:
+    full = render_chat(tokenizer, messages)
+    labels = list(full) if train_on_inputs else [IGNORE] * len(full)
+    roles_to_train = set(entry.get("roles_to_train") or ["assistant"])
+    train_on_eos = entry.get("train_on_eos", "turn")
+    eot = end_of_turn_id(tokenizer)
+    first = None
+    turns = [i for i, m in enumerate(messages) if m["role"] in roles_to_train]
+    for position, index in enumerate(turns):
+        start = len(render_chat(tokenizer, messages[:index], add_generation_prompt=messages[index]["role"] == "assistant"))
+        through = render_chat(tokenizer, messages[: index + 1])
+        if full[: len(through)] != through:
+            raise PromptError("the chat template renders a conversation prefix differently from the whole; "
+                              "turn boundaries cannot be found (use `chat_template: chatml`)")
+        end = len(through)
+        # Supervise the turn's text and its end-of-turn token, not the separator after it.
+        eot_positions = [p for p in range(start, end) if full[p] == eot]
+        stop = eot_positions[-1] + 1 if eot_positions else end
+        keep_eos = train_on_eos in ("turn", "all") or (train_on_eos == "last" and position == len(turns) - 1)
+        if not keep_eos and eot_positions:
+            stop -= 1
+        for p in range(start, stop):
+            labels[p] = full[p]
+        first = start if first is None else first
+    return Encoded(full, labels, first if first is not None else len(full))
+
+
+def encode(row: dict[str, Any], entry: dict[str, Any], tokenizer, config: dict[str, Any]) -> Encoded:
+    """Tokens and labels for one training row, exactly as every backend and check sees them."""
+    train_on_inputs = bool(config.get("train_on_inputs", False))
+    kind = entry["type"]
+    if kind == "chat_template":
+        return _encode_chat(tokenizer, row[entry.get("field_messages", "messages")], entry, train_on_inputs)
+    prompt, answer = _prompt_text(kind, row)
+    return _encode_completion(tokenizer, prompt, answer, train_on_inputs)
+
+
+def split_prompt_answer(row: dict[str, Any], entry: dict[str, Any], tokenizer, config: dict[str, Any]) -> tuple[list[int], str]:
+    """Prompt ids up to the (last) answer, and the reference answer text, for generation-based metrics."""
+    kind = entry["type"]
+    if kind == "chat_template":
+        messages = row[entry.get("field_messages", "messages")]
+        return render_chat(tokenizer, messages[:-1], add_generation_prompt=True), messages[-1]["content"]
+    prompt, answer = _prompt_text(kind, row)
+    return tokenizer(prompt, add_special_tokens=True)["input_ids"], answer
+
+
+# ---------------------------------------------------------------- inference prompts
+def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
+                      history: list[dict[str, str]] | None = None) -> list[int]:
+    """Prompt ids for a user message, laid out as the recipe's first training dataset was."""
+    entry = config["datasets"][0]
+    kind = entry["type"]
+    generation = config.get("generation") or {}
+    if kind == "chat_template":
+        messages = []
+        if generation.get("system_prompt"):
+            messages.append({"role": "system", "content": generation["system_prompt"]})
+        messages += list(history or []) + [{"role": "user", "content": user_text}]
+        return render_chat(tokenizer, messages, add_generation_prompt=True)
+    if kind == "alpaca":
+        instruction = generation.get("instruction")
+        row = {"instruction": instruction, "input": user_text} if instruction else {"instruction": user_text, "input": ""}
+        row["output"] = ""
+        prompt, _ = _prompt_text("alpaca", row)
+    else:
+        row = {kind["field_instruction"]: user_text, kind["field_output"]: ""}
+        prompt, _ = _prompt_text(kind, row)
+    return tokenizer(prompt, add_special_tokens=True)["input_ids"]

@@ -1,0 +1,95 @@
+"""The run folder: runs/<name>/ with adapter/, checkpoints/, metrics.jsonl, manifest.json, merged/, gguf/.
+
+Train writes it, eval/export/chat/serve read it. Folders that other tools load (adapter/,
+merged/) are written under a temporary name and renamed when complete, so a run killed while
+saving never leaves a half-written folder that looks finished.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from tools.paths import runs_dir
+
+
+@dataclass(frozen=True)
+class RunPaths:
+    root: Path
+
+    @property
+    def adapter(self) -> Path:
+        return self.root / "adapter"
+
+    @property
+    def checkpoints(self) -> Path:
+        return self.root / "checkpoints"
+
+    @property
+    def metrics(self) -> Path:
+        return self.root / "metrics.jsonl"
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / "manifest.json"
+
+    @property
+    def merged(self) -> Path:
+        return self.root / "merged"
+
+    @property
+    def gguf(self) -> Path:
+        return self.root / "gguf"
+
+    def has_adapter(self) -> bool:
+        return (self.adapter / "adapter_config.json").is_file()
+
+    def read_manifest(self) -> dict[str, Any]:
+        return json.loads(self.manifest.read_text()) if self.manifest.is_file() else {}
+
+    def read_metrics(self) -> list[dict[str, Any]]:
+        if not self.metrics.is_file():
+            return []
+        return [json.loads(line) for line in self.metrics.read_text().splitlines() if line.strip()]
+
+
+def run_paths(name: str, output_dir: str | None = None) -> RunPaths:
+    """The run folder of a recipe: `output_dir` when the recipe sets one, else runs/<name>."""
+    if output_dir:
+        path = Path(output_dir)
+        return RunPaths(path if path.is_absolute() else Path.cwd() / path)
+    return RunPaths(runs_dir() / name)
+
+
+def for_recipe(recipe) -> RunPaths:
+    return run_paths(recipe.name, recipe.get("output_dir"))
+
+
+@contextlib.contextmanager
+def atomic_dir(target: Path) -> Iterator[Path]:
+    """Yield a temporary sibling folder; on success it replaces `target` in one rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    os.replace(tmp, path)
