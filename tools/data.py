@@ -130,7 +130,7 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, Any, str | None]]:
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line), None
+                yield number, json.loads(line.rstrip("\r\n")), None  # columns then stay on this line
             except json.JSONDecodeError as error:
                 yield number, None, f"not valid JSON ({error.msg} at column {error.colno})"
 

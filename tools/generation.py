@@ -58,6 +58,7 @@ class Output:
     raw: str  # decoded generation, special tokens removed
     token_ids: list[int]
     stopped: bool  # ended with the end-of-sequence token before max_new_tokens
+    interrupted: bool = False  # ended early because `stop_when` returned True
 
 
 @dataclass
@@ -159,8 +160,13 @@ def postprocess(raw: str, config: dict[str, Any]) -> str:
 
 
 def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
-                 on_text: Callable[[str], None] | None = None) -> Output:
-    """Generate from prompt ids; `on_text` receives decoded text pieces as they are produced."""
+                 on_text: Callable[[str], None] | None = None,
+                 stop_when: Callable[[], bool] | None = None) -> Output:
+    """Generate from prompt ids; `on_text` receives decoded text pieces as they are produced.
+
+    `stop_when` is asked after every new token; True ends the generation there (a deadline, a
+    client that went away, an answer already complete); the output then has `interrupted` set.
+    """
     import torch
 
     model, tokenizer = loaded.model, loaded.tokenizer
@@ -182,20 +188,86 @@ def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
     if settings.stop:
         kwargs["stop_strings"] = settings.stop
         kwargs["tokenizer"] = tokenizer
+    interrupted = []
+    if stop_when is not None:
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        class _StopWhen(StoppingCriteria):
+            def __call__(self, ids, scores, **_: Any):
+                flag = bool(stop_when())
+                if flag:
+                    interrupted.append(True)
+                return torch.full((ids.shape[0],), flag, dtype=torch.bool, device=ids.device)
+
+        kwargs["stopping_criteria"] = StoppingCriteriaList([_StopWhen()])
     with torch.no_grad():
         out = model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), streamer=streamer, **kwargs)
     new = out[0, len(prompt_ids):].tolist()
     stopped = bool(new) and new[-1] == eos
     raw = tokenizer.decode(new, skip_special_tokens=True)
-    return Output(postprocess(raw, loaded.config), raw, new, stopped)
+    return Output(postprocess(raw, loaded.config), raw, new, stopped, interrupted=bool(interrupted) and not stopped)
 
 
 def answer(loaded: Loaded, message: str, history: list[dict[str, str]] | None = None,
-           settings: Settings | None = None, on_text: Callable[[str], None] | None = None) -> Output:
+           settings: Settings | None = None, on_text: Callable[[str], None] | None = None,
+           stop_when: Callable[[], bool] | None = None) -> Output:
     """Answer one user message as the recipe prescribes."""
     settings = settings or Settings.from_recipe(loaded.config)
     prompt_ids = generation_prompt(loaded.config, loaded.tokenizer, message, history)
-    return generate_ids(loaded, prompt_ids, settings, on_text)
+    return generate_ids(loaded, prompt_ids, settings, on_text, stop_when)
+
+
+def partial_postprocess(raw: str, config: dict[str, Any], extra_stops: list[str] | tuple[str, ...] = (),
+                        final: bool = False) -> tuple[str, bool]:
+    """The part of a still-growing generation that `postprocess` will keep, and whether it is complete.
+
+    Text that a later token could still remove (the start of a stop string, trailing spaces) is
+    held back; `complete` is True once a stop string or the end of the first line
+    (`first_line_only`) was seen, so generating further cannot change the answer. The fallback
+    rewrite is applied by `postprocess` on the whole answer only.
+    """
+    generation = config.get("generation") or {}
+    stops = [s for s in list(generation.get("stop") or []) + list(extra_stops) if s]
+    text, complete = raw, False
+    for stop in stops:
+        if stop in text:
+            text, complete = text.split(stop, 1)[0], True
+    if not complete and not final:
+        held = max((n for s in stops for n in range(len(s) - 1, 0, -1) if text.endswith(s[:n])), default=0)
+        text = text[: len(text) - held]
+    text = text.lstrip()
+    if generation.get("first_line_only") and "\n" in text:
+        text, complete = text.split("\n", 1)[0], True
+    return text.rstrip(), complete
+
+
+class VisibleStream:
+    """Feeds raw streamed pieces (an `on_text` callback) and calls `on_delta` with new answer text.
+
+    The deltas add up to the post-processed answer as it grows; `complete` turns True when the
+    rest of the generation would be cut anyway (use it as `stop_when`). `finish(output_text)`
+    sends what is still missing and returns the text sent in all.
+    """
+
+    def __init__(self, config: dict[str, Any], on_delta: Callable[[str], None],
+                 extra_stops: list[str] | tuple[str, ...] = ()):
+        self.config, self.on_delta, self.extra_stops = config, on_delta, tuple(extra_stops)
+        self.raw, self.sent, self.complete = "", "", False
+
+    def __call__(self, piece: str) -> None:
+        self.raw += piece
+        if self.complete:
+            return
+        text, self.complete = partial_postprocess(self.raw, self.config, self.extra_stops)
+        if text.startswith(self.sent) and len(text) > len(self.sent):
+            self.on_delta(text[len(self.sent):])
+            self.sent = text
+
+    def finish(self, final_text: str) -> str:
+        if final_text.startswith(self.sent) and len(final_text) > len(self.sent):
+            self.on_delta(final_text[len(self.sent):])
+            self.sent = final_text
+        return self.sent
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,132 @@
+"""A short model card (README.md) for exported folders: runs/<name>/merged/ and runs/<name>/gguf/.
+
+    python -m tools.model_card qwen-personal-qa --model smollm2-135m-instruct   # print the gguf card
+
+Says what the model is (base model, recipe, data files, license), how well it did
+(reports/<name>/metrics.json when `make eval` has run) and how to run it (transformers,
+Ollama, llama.cpp).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from tools.paths import display, reports_dir
+
+
+def _data_files(config: dict[str, Any]) -> list[tuple[str, str]]:
+    files: list[tuple[str, str]] = []
+    for section, use in (("datasets", "training"), ("test_datasets", "validation")):
+        files += [(entry["path"], use) for entry in config.get(section) or []]
+    evaluation = config.get("evaluation") or {}
+    files += [(entry["path"], "evaluation (nll)") for entry in evaluation.get("nll") or []]
+    for key in ("preference", "answers", "unanswerable"):
+        if evaluation.get(key):
+            files.append((evaluation[key], f"evaluation ({key})"))
+    if (evaluation.get("json_validity") or {}).get("path"):
+        files.append((evaluation["json_validity"]["path"], "evaluation (json_validity)"))
+    seen, out = set(), []
+    for path, use in files:
+        if (path, use) not in seen:
+            seen.add((path, use))
+            out.append((path, use))
+    return out
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else ("" if value is None else str(value))
+
+
+def eval_section(name: str) -> list[str]:
+    path = reports_dir() / name / "metrics.json"
+    if not path.is_file():
+        return ["Not evaluated yet: run `make eval RECIPE=" + name + "`.", ""]
+    try:
+        data = json.loads(path.read_text())
+        metrics = data["metrics"]
+    except (ValueError, KeyError, TypeError):
+        return [f"`{display(path)}` could not be read; run `make eval RECIPE={name}` again.", ""]
+    lines = [f"From `{display(path)}` ({data.get('date', 'undated')}):", "",
+             "| metric | base | fine-tuned |", "|---|---:|---:|"]
+    for metric, value in (metrics.get("finetuned") or {}).items():
+        lines.append(f"| `{metric}` | {_fmt((metrics.get('base') or {}).get(metric))} | {_fmt(value)} |")
+    if "passed" in data:
+        lines += ["", f"Thresholds {'met' if data['passed'] else 'NOT met'}."]
+    return lines + [""]
+
+
+def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: str | None = None,
+           verification: dict[str, Any] | None = None, training: dict[str, Any] | None = None) -> str:
+    """README.md for `folder` ("merged" or "gguf")."""
+    name = recipe.name
+    config = recipe.config
+    lines = ["---", f"license: {license_name}", f"base_model: {base_model}", "tags: [llm-recipes, lora"
+             + (", gguf" if folder == "gguf" else "") + "]", "---", "",
+             f"# {name}" + (f" ({gguf_name})" if gguf_name else " (merged)"), ""]
+    if config.get("description"):
+        lines += [config["description"], ""]
+    lines += ["| | |", "|---|---|",
+              f"| Base model | `{base_model}` |",
+              f"| License | {license_name} (the base model's) |",
+              f"| Recipe | `{display(recipe.path)}`" + (f" with {', '.join(recipe.applied)}" if recipe.applied else "") + " |",
+              f"| Adapter | {config.get('adapter', 'lora')} r{config.get('lora_r')} on {', '.join(config.get('lora_target_modules') or ['all linear'])}, merged |"]
+    if training:
+        lines.append(f"| Training | {training.get('steps', '?')} steps, final train loss {training.get('train_loss')}, "
+                     f"backend {training.get('backend', '?')}, {training.get('precision', '?')} |")
+    lines += ["", "## Data", "", "| file | used for |", "|---|---|"]
+    lines += [f"| `{path}` | {use} |" for path, use in _data_files(config)]
+    lines += ["", "## Evaluation", ""] + eval_section(name)
+    if verification:
+        lines += ["## GGUF verification", "",
+                  f"Next-token logits of this GGUF (read back with transformers) against the merged model on "
+                  f"{verification['prompts']} evaluation prompts ({verification['positions']} positions): relative error "
+                  f"{verification['relative_error']:.4f}, greedy agreement {verification['greedy_agreement']:.2%} "
+                  f"(needed: {verification['min_greedy_agreement']:.0%}) — "
+                  + ("passed." if verification["passed"] else "**FAILED**."), ""]
+    lines += ["## How to run", ""]
+    if folder == "gguf":
+        lines += ["```bash",
+                  f"ollama create {name} -f Modelfile",
+                  f"ollama run {name}",
+                  f"llama-cli -m {gguf_name} -cnv --temp 0   # llama.cpp; chat recipes use the GGUF's chat template",
+                  "```", ""]
+    else:
+        lines += ["```python",
+                  "from transformers import AutoModelForCausalLM, AutoTokenizer",
+                  f'model = AutoModelForCausalLM.from_pretrained("runs/{name}/merged")',
+                  f'tokenizer = AutoTokenizer.from_pretrained("runs/{name}/merged")',
+                  "```", "",
+                  f"Or through the recipe (same prompt format and settings as training): "
+                  f"`make chat RECIPE={name}`; `make export RECIPE={name}` writes the GGUF and an Ollama Modelfile.", ""]
+    lines += ["Made by `make export` (tools/export.py) of this repository.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+
+    parser = argparse.ArgumentParser(prog="python -m tools.model_card", description=__doc__.splitlines()[0])
+    add_recipe_arguments(parser)
+    parser.add_argument("--folder", choices=["merged", "gguf"], default="gguf")
+    args = parser.parse_args(argv)
+    try:
+        recipe = recipe_from_args(args)
+    except RecipeError as error:
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    print(render(recipe, recipe["base_model"], license_of(recipe), args.folder, f"{recipe.name}-q8_0.gguf"))
+    return 0
+
+
+def license_of(recipe) -> str:
+    from tools.models import EMBEDDED, EMBEDDED_LICENSE
+
+    if recipe["base_model"] == EMBEDDED:
+        return EMBEDDED_LICENSE
+    return recipe.get("base_model_license") or "unknown (set `base_model_license` in the recipe)"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

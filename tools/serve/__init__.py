@@ -1,0 +1,9 @@
+"""Chat server for trained recipes: an OpenAI-compatible API, a small JSON API and a web page.
+
+    make serve RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct
+    make serve RECIPES="qwen-personal-qa deepseek8b-ts-tutor" MODEL=smollm2-135m-instruct PORT=8000
+    python -m tools.serve qwen-personal-qa --model smollm2-135m-instruct --port 8000
+
+engine.py loads the recipes (one base model, one PEFT adapter per recipe), app.py builds the
+FastAPI app, server.py runs it with uvicorn, static/ holds the page served at /.
+"""

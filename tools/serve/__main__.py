@@ -1,0 +1,5 @@
+import sys
+
+from tools.serve.server import main
+
+sys.exit(main())

@@ -1,0 +1,168 @@
+"""Train a recipe: validate it and its data, resolve the model, pick precision, run a backend.
+
+    make train RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct PROFILE=cpu
+    python -m tools.train phi2-tutor --model smollm2-135m-instruct --set "max_steps=3"
+    accelerate launch --cpu --num_processes 2 -m tools.train qwen-personal-qa --model smollm2-135m-instruct --set max_steps=2
+
+Writes runs/<name>/: adapter/ (PEFT adapter + tokenizer), checkpoints/, metrics.jsonl and
+manifest.json. `--resume` (RESUME=1) continues from the last checkpoint.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from importlib import metadata
+
+from tools import runs
+from tools.paths import ROOT, display
+
+PACKAGES = ("torch", "transformers", "peft", "trl", "accelerate", "datasets", "bitsandbytes", "axolotl")
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def git_commit() -> str | None:
+    try:
+        result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5)
+        dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, timeout=5).stdout.strip()
+        return result.stdout.strip() + ("-dirty" if dirty else "") if result.returncode == 0 else None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def check_inputs(recipe) -> list[str]:
+    """Every data file of the recipe parses and validates; returns error lines."""
+    from tools.data import DataError, load_rows
+
+    errors = []
+    for section in ("datasets", "test_datasets"):
+        for entry in recipe.get(section) or []:
+            try:
+                load_rows(entry)
+            except DataError as error:
+                errors += error.errors
+    return errors
+
+
+def run(recipe, backend: str = "trl", resume: bool = False) -> int:
+    from tools import hardware
+    from tools.models import ModelNotAvailable, resolve_model
+
+    errors = check_inputs(recipe)
+    if errors:
+        print(f"Data errors in {recipe.name} (nothing was trained):", file=sys.stderr)
+        print("\n".join(errors[:50]), file=sys.stderr)
+        if len(errors) > 50:
+            print(f"... and {len(errors) - 50} more; `make check-data RECIPE={recipe.name}` lists them all", file=sys.stderr)
+        return 1
+    try:
+        model = resolve_model(recipe["base_model"])
+    except ModelNotAvailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    hw = hardware.detect()
+    try:
+        precision = hardware.choose_precision(recipe.config, hw)
+    except hardware.PrecisionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    notes = list(precision.notes)
+    paths = runs.for_recipe(recipe)
+    print(f"Recipe {display(recipe.path)}" + (f" with {', '.join(recipe.applied)}" if recipe.applied else ""))
+    print(f"Model {model.describe()}")
+    print(f"Device {hardware.describe(hw)}; precision {precision.name} ({precision.reason})")
+    print(f"Run folder {display(paths.root)}", flush=True)
+    if not resume and paths.has_adapter():
+        print(f"Note: replacing the adapter of the previous run in {display(paths.adapter)}")
+
+    started = datetime.now(timezone.utc)
+    start = time.monotonic()
+    if backend == "trl":
+        from tools.backends import trl as chosen
+    elif backend == "axolotl":
+        from tools.backends import axolotl as chosen
+
+        if not chosen.available():
+            print("error: BACKEND=axolotl needs axolotl: run `make setup-axolotl` (installs axolotl==0.19.0, ~6 min)", file=sys.stderr)
+            return 1
+    else:
+        print(f"error: unknown BACKEND '{backend}' (use trl or axolotl)", file=sys.stderr)
+        return 1
+    try:
+        facts = chosen.train(recipe, model, hw, precision, resume, notes)
+    except (ValueError, RuntimeError) as error:
+        if "out of memory" in str(error).lower():
+            print(f"error: out of memory: lower micro_batch_size or sequence_len, or enable gradient_checkpointing "
+                  f"(`make plan RECIPE={recipe.name}` estimates what fits). {error}", file=sys.stderr)
+        else:
+            print(f"error: {error}", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"note: {note}")
+    if int(os.environ.get("RANK", "0")) != 0:
+        return 0
+    manifest = {
+        "recipe": recipe.name,
+        "recipe_path": display(recipe.path),
+        "recipe_hash": recipe.digest(),
+        "applied": recipe.applied,
+        "resolved_recipe": recipe.config,
+        "base_model": recipe["base_model"],
+        "base_model_path": str(model.path),
+        "base_model_source": model.source,
+        "backend": backend,
+        "versions": package_versions(),
+        "python": platform.python_version(),
+        "git_commit": git_commit(),
+        "seed": recipe.get("seed", 42),
+        "device": hardware.describe(hw),
+        "precision": precision.name,
+        "precision_reason": precision.reason,
+        "notes": notes,
+        "started": started.isoformat(timespec="seconds"),
+        "wall_seconds": round(time.monotonic() - start, 1),
+        "world_size": int(os.environ.get("WORLD_SIZE", "1")),
+        **facts,
+    }
+    runs.write_json_atomic(paths.manifest, manifest)
+    if facts.get("interrupted"):
+        return 130
+    print(f"Adapter: {display(paths.adapter)}  metrics: {display(paths.metrics)}  manifest: {display(paths.manifest)}")
+    print(f"Done in {manifest['wall_seconds']:.0f} s ({facts['steps']} steps, final train loss {facts.get('train_loss')}). "
+          f"Next: make eval RECIPE={recipe.name}" + (f" MODEL={recipe['base_model']}" if model.source == "embedded" else ""))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+
+    parser = argparse.ArgumentParser(prog="python -m tools.train", description=__doc__.splitlines()[0])
+    add_recipe_arguments(parser)
+    parser.add_argument("--backend", default="trl", choices=["trl", "axolotl"])
+    parser.add_argument("--resume", action="store_true", help="continue from the last checkpoint")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        recipe = recipe_from_args(args)
+    except RecipeError as error:
+        print(f"Recipe errors (nothing was trained):", file=sys.stderr)
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    return run(recipe, args.backend, args.resume)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
