@@ -463,7 +463,7 @@ POOLS = {
             "La incidencia {tid} supuso un retraso de {h}.",
             "Estuvimos parados {h} por culpa de {tid}.",
             "Tuvimos un bloqueo con el ticket {tid}, que nos costó {h}.",
-            "Por {tid} se perdieron {h} de trabajo.",
+            "Por {tid} hemos perdido {h} de trabajo.",
             "{tid} bloqueó al equipo durante {h}.",
         ],
         "val": [
@@ -1094,13 +1094,13 @@ def build_example(rng, split, status):
             body.append(next_sentence)
         else:
             body.insert(rng.randint(0, len(body)), next_sentence)
-    if rng.random() < 0.85:
+    layout = weighted_choice(rng, [(70, "prose"), (20, "lines"), (10, "bullets")])
+    if layout == "bullets" or rng.random() < 0.88:
         sentences = [header] + body
     else:
+        # Occasionally the project is only named further down the report.
         sentences = list(body)
         sentences.insert(rng.randint(1, len(sentences)), header)
-
-    layout = weighted_choice(rng, [(70, "prose"), (20, "lines"), (10, "bullets")])
     text = render_layout(rng, split, sentences, layout)
 
     # Pad short reports with more noise; trim noise from over-long ones.
