@@ -71,6 +71,15 @@ check-data: setup ## check every data file of all recipes, or RECIPE=<name>; STR
 train: model ## train RECIPE [BACKEND=trl|axolotl] [MODEL=] [SET=] [PROFILE=] [RESUME=1]
 	$(PY) -m tools.train $(RECIPE) $(RECIPE_ARGS) --backend $(BACKEND) $(if $(RESUME),--resume)
 
+chat: model ## chat with RECIPE in the terminal [MODEL=] [PROMPT="one question"]
+	$(PY) -m tools.chat $(RECIPE) $(RECIPE_ARGS) $(if $(PROMPT),--prompt "$(PROMPT)")
+
+serve: model ## serve RECIPE (or RECIPES="a b") over HTTP: web page, /api/chat, OpenAI /v1 [PORT=8000] [HOST=127.0.0.1]
+	$(PY) -m tools.serve $(RECIPES) $(RECIPE_ARGS) --host $(HOST) --port $(PORT)
+
+export: model ## merge RECIPE's adapter, convert to GGUF [QUANT=q8_0|f16], verify it, write an Ollama Modelfile
+	$(PY) -m tools.export $(RECIPE) $(RECIPE_ARGS) $(if $(QUANT),--quant $(QUANT))
+
 test: model ## run the test suite (CPU, embedded model)
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 
