@@ -81,8 +81,9 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
     if verification:
         lines += ["## GGUF verification", "",
                   f"Next-token logits of this GGUF (read back with transformers) against the merged model on "
-                  f"{verification['prompts']} evaluation prompts ({verification['positions']} positions): relative error "
-                  f"{verification['relative_error']:.4f}, greedy agreement {verification['greedy_agreement']:.2%} "
+                  f"{verification['prompts']} evaluation prompts: relative error {verification['relative_error']:.4f}, "
+                  f"greedy next-token agreement {verification['greedy_agreement']:.2%} (all {verification['positions']} "
+                  f"positions: {verification['all_positions_agreement']:.2%}) "
                   f"(needed: {verification['min_greedy_agreement']:.0%}) — "
                   + ("passed." if verification["passed"] else "**FAILED**."), ""]
     lines += ["## How to run", ""]

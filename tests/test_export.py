@@ -1,0 +1,219 @@
+"""make export: merge equals base + adapter, the Modelfile TEMPLATE builds the training prompt,
+the GGUF verifies against the merged model, and a failed conversion leaves no final file."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from tools import modelfile
+from tools.models import EMBEDDED
+from tools.prompting import generation_prompt, prepare_tokenizer
+from tools.recipe import load_recipe
+
+RECIPES = ["qwen-personal-qa", "phi2-tutor", "deepseek8b-ts-tutor", "tinyllama-json-extractor"]
+PROMPTS = ["¿Quién es la fundadora de Ribera Código?", "Explain { braces } and {{ go }} in one line.",
+           "Reporte: proyecto Atlas, en curso, cliente Norte."]
+
+
+def make_adapter(recipe, embedded, runs_root, monkeypatch) -> None:
+    """A real PEFT adapter that changes the outputs, saved where `make train` saves one."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    from tools import runs
+    from tools.models import load_tokenizer
+
+    monkeypatch.setenv("LLM_RECIPES_RUNS", str(runs_root))
+    monkeypatch.setenv("LLM_RECIPES_REPORTS", str(runs_root.parent / "reports"))
+    torch.manual_seed(0)
+    model = AutoModelForCausalLM.from_pretrained(embedded.path, dtype=torch.float32)
+    peft_model = get_peft_model(model, LoraConfig(r=8, lora_alpha=16, target_modules=["q_proj", "v_proj"],
+                                                  init_lora_weights=False, task_type="CAUSAL_LM"))
+    tokenizer = load_tokenizer(embedded)
+    prepare_tokenizer(tokenizer, recipe.config)
+    target = runs.for_recipe(recipe).adapter
+    target.mkdir(parents=True)
+    peft_model.save_pretrained(target)
+    tokenizer.save_pretrained(target)
+
+
+def _recipe(name, **kwargs):
+    return load_recipe(name, model=EMBEDDED, check_paths=False, **kwargs)
+
+
+# ---------------------------------------------------------------- Modelfile (fast)
+@pytest.mark.parametrize("name", RECIPES)
+def test_modelfile_template_renders_the_training_prompt(name, tokenizer):
+    recipe = _recipe(name)
+    tok = tokenizer.__class__.from_pretrained(tokenizer.name_or_path)  # a fresh copy: prepare_tokenizer mutates
+    prepare_tokenizer(tok, recipe.config)
+    built = modelfile.build(recipe.config, tok)
+    assert built.template is not None, built.notes
+    chat = recipe["datasets"][0]["type"] == "chat_template"
+    histories = [None, [{"role": "user", "content": "Hola"}, {"role": "assistant", "content": "¿En qué te ayudo?"}]] if chat else [None]
+    for history in histories:
+        for message in PROMPTS:
+            ids = generation_prompt(recipe.config, tok, message, history)
+            expected = modelfile.strip_bos(tok, tok.decode(ids, skip_special_tokens=False))
+            conversation = list(history or []) + [{"role": "user", "content": message}]
+            rendered = modelfile.render(built.template, modelfile.ollama_values(built.system, conversation))
+            assert rendered == expected
+            if chat:  # and the chat template itself, as text
+                system = recipe.section("generation").get("system_prompt")
+                messages = ([{"role": "system", "content": system}] if system else []) + conversation
+                assert rendered == modelfile.jinja_text(tok, messages)
+    text = built.text(f"{name}-q8_0.gguf", "apache-2.0", name)
+    assert f"FROM ./{name}-q8_0.gguf" in text and f'TEMPLATE """{built.template}"""' in text
+    assert f'PARAMETER stop "{tok.eos_token}"' in text
+    generation = recipe.section("generation")
+    assert f"PARAMETER num_predict {generation['max_new_tokens']}" in text
+    assert f"PARAMETER repeat_penalty {generation.get('repetition_penalty', 1.0):g}" in text
+    expected_temperature = generation.get("temperature", 1.0) if generation.get("do_sample") else 0
+    assert f"PARAMETER temperature {expected_temperature:g}" in text
+    kind = recipe["datasets"][0]["type"]
+    system = generation.get("system_prompt") if chat else (kind.get("system_prompt") if isinstance(kind, dict) else None)
+    assert (f'SYSTEM """{system}"""' in text) if system else ("SYSTEM" not in text)
+
+
+def test_modelfile_keeps_the_chat_templates_default_system_prompt(tokenizer):
+    """SmolLM2's own template adds a system prompt when there is none; the TEMPLATE must too."""
+    recipe = _recipe("phi2-tutor", overrides="chat_template=tokenizer_default")
+    config = dict(recipe.config, generation={k: v for k, v in recipe.section("generation").items() if k != "system_prompt"})
+    config.pop("special_tokens")
+    tok = tokenizer.__class__.from_pretrained(tokenizer.name_or_path)
+    prepare_tokenizer(tok, config)
+    built = modelfile.build(config, tok)
+    assert built.system is None and "You are a helpful AI assistant named SmolLM" in built.template
+    conversation = [{"role": "user", "content": "Hola"}]
+    expected = tok.decode(generation_prompt(config, tok, "Hola"), skip_special_tokens=False)
+    assert modelfile.render(built.template, modelfile.ollama_values(None, conversation)) == expected
+    # A system message from the user (ollama run ... with /set system) replaces the default.
+    with_system = [{"role": "system", "content": "Be brief."}] + conversation
+    assert modelfile.render(built.template, modelfile.ollama_values(None, with_system)) == modelfile.jinja_text(tok, with_system)
+
+
+def test_go_template_renderer_subset():
+    template = ('{{- if .System }}S={{ .System }} {{ else if .Prompt }}P {{ else }}none {{ end -}}\n'
+                '{{ range $i, $m := .Messages }}{{ end }}')
+    with pytest.raises(modelfile.ModelfileError):
+        modelfile.render(template, {"System": "x"})  # `range $i, $m :=` is not in the subset: refused, not misread
+    template = ('{{- if .System }}S={{ .System }} {{ else if .Prompt }}P {{ else }}none {{ end -}}\n'
+                '{{ range .Messages }}{{ if eq .Role "user" "tool" }}[{{ .Content }}]{{ else }}<{{ .Content }}>{{ end }}{{ end }}'
+                '{{ if and .System (not .Prompt) }}!{{ end }}{{ "{{" }}{{ len .Messages }}')
+    values = {"System": "", "Prompt": "p", "Messages": [{"Role": "user", "Content": "a"}, {"Role": "assistant", "Content": "b"}]}
+    assert modelfile.render(template, values) == "P [a]<b>{{2"  # `-}}` trims the newline, not the spaces inside the branches
+    assert modelfile.render(template, dict(values, System="s", Prompt="")) == "S=s [a]<b>!{{2"
+    assert modelfile.render(template, dict(values, Prompt="", Messages=[])) == "none {{0"
+
+
+# ---------------------------------------------------------------- merge, convert, verify (real model)
+def test_export_without_adapter_fails_clearly(tmp_path, monkeypatch, capsys):
+    from tools import export
+
+    monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
+    assert export.main(["qwen-personal-qa", "--model", EMBEDDED]) == 1
+    assert "run `make train RECIPE=qwen-personal-qa` first" in capsys.readouterr().err
+
+
+@pytest.mark.slow  # loads the model four times: ~30-100 s on a busy 2-core machine
+def test_merge_equals_base_plus_adapter(tmp_path, monkeypatch, embedded):
+    import torch
+
+    from tools import export, runs
+    from tools.generation import load
+
+    recipe = _recipe("qwen-personal-qa")
+    make_adapter(recipe, embedded, tmp_path / "runs", monkeypatch)
+    paths = runs.for_recipe(recipe)
+    unmerged = load(recipe, adapter=paths.adapter, device="cpu")
+    merged_dir = export.merge(recipe, embedded, paths, "apache-2.0")
+    assert (merged_dir / "model.safetensors").is_file() and (merged_dir / "generation_config.json").is_file()
+    assert (merged_dir / "tokenizer_config.json").is_file() and "apache-2.0" in (merged_dir / "README.md").read_text()
+    assert not list(merged_dir.parent.glob(".merged.tmp-*"))
+    auto = load(recipe, adapter="auto", device="cpu")  # merged_from.txt matches: the merged folder is used
+    assert auto.source.startswith("merged model")
+    base = load(recipe, adapter=None, device="cpu")
+    prompts = export.evaluation_prompts(recipe, unmerged.tokenizer, 3)
+    assert len(prompts) == 3
+    with torch.no_grad():
+        for prompt in prompts:
+            ids = torch.tensor([prompt])
+            expected = unmerged.model(input_ids=ids).logits
+            got = auto.model(input_ids=ids).logits
+            assert (got - expected).abs().max().item() < 1e-4
+            assert (base.model(input_ids=ids).logits - expected).abs().max().item() > 1e-2  # the adapter matters
+
+
+def test_failed_conversion_leaves_no_final_gguf(tmp_path):
+    from tools import export
+
+    bad = tmp_path / "merged"
+    bad.mkdir()
+    (bad / "config.json").write_text(json.dumps({"architectures": ["FooBarForCausalLM"], "model_type": "foobar"}))
+    target = tmp_path / "gguf" / "x-q8_0.gguf"
+    with pytest.raises(export.ExportError) as error:
+        export.convert(bad, target, "q8_0", tmp_path / "gguf" / "convert.log")
+    assert "FooBarForCausalLM" in str(error.value)
+    assert not target.exists() and not list(target.parent.glob("*.gguf")) and not list(target.parent.glob(".*gguf"))
+
+
+@pytest.mark.slow
+def test_export_end_to_end_q8_0(tmp_path, monkeypatch, embedded, capsys):
+    from tools import export
+
+    recipe = _recipe("qwen-personal-qa")
+    make_adapter(recipe, embedded, tmp_path / "runs", monkeypatch)
+    code = export.main(["qwen-personal-qa", "--model", EMBEDDED, "--quant", "q8_0", "--prompts", "8"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    run = tmp_path / "runs" / "qwen-personal-qa"
+    gguf = run / "gguf" / "qwen-personal-qa-q8_0.gguf"
+    assert gguf.stat().st_size > 100e6 and gguf.read_bytes()[:4] == b"GGUF"
+    assert (run / "merged" / "model.safetensors").is_file() and (run / "merged" / "merged_from.txt").is_file()
+    result = json.loads((run / "gguf" / "verification.json").read_text())
+    assert result["passed"] and result["greedy_agreement"] >= 0.99 and result["relative_error"] < 0.1
+    assert result["prompts"] == 8
+    modelfile_text = (run / "gguf" / "Modelfile").read_text()
+    assert modelfile_text.startswith("# ollama create qwen-personal-qa") and "FROM ./qwen-personal-qa-q8_0.gguf" in modelfile_text
+    card = (run / "gguf" / "README.md").read_text()
+    assert "license: apache-2.0" in card and "not evaluated yet" in card.lower() and "ollama run qwen-personal-qa" in card
+    assert not (run / "gguf" / "VERIFY_FAILED").exists()
+    assert not [p for p in (run / "gguf").iterdir() if ".tmp-" in p.name]
+    for header in ("[1/4] merge", "[2/4] convert", "[3/4] verify", "[4/4] Ollama"):
+        assert header in out
+
+
+@pytest.mark.slow
+def test_export_fails_when_agreement_is_below_the_threshold(tmp_path, monkeypatch, embedded, capsys):
+    """A threshold above 1 cannot be met: exit 1, files left, VERIFY_FAILED written (f16 this time)."""
+    from tools import export
+
+    recipe = _recipe("qwen-personal-qa")
+    make_adapter(recipe, embedded, tmp_path / "runs", monkeypatch)
+    strict = load_recipe("qwen-personal-qa", model=EMBEDDED, check_paths=False)
+    strict.config["export"]["min_greedy_agreement"] = 1.01  # past the schema's maximum, only possible in code
+    assert export.export(strict, "f16", limit=2) == 1
+    gguf_dir = tmp_path / "runs" / "qwen-personal-qa" / "gguf"
+    assert (gguf_dir / "qwen-personal-qa-f16.gguf").is_file() and (gguf_dir / "VERIFY_FAILED").is_file()
+    result = json.loads((gguf_dir / "verification.json").read_text())
+    assert result["passed"] is False and result["quant"] == "f16"
+    assert result["relative_error"] < 0.01  # f16 is much closer than q8_0
+    assert "VERIFY FAILED" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_llama_cpp_answers_like_the_merged_model(tmp_path, monkeypatch, embedded):
+    """Opt-in: needs llama-cpp-python (pip install -r requirements-llamacpp.txt, compiles ~10 min)."""
+    if importlib.util.find_spec("llama_cpp") is None:
+        pytest.skip("llama-cpp-python is not installed: pip install -r requirements-llamacpp.txt (compiles llama.cpp, ~10 min)")
+    from tools import export
+
+    recipe = _recipe("qwen-personal-qa")
+    make_adapter(recipe, embedded, tmp_path / "runs", monkeypatch)
+    assert export.main(["qwen-personal-qa", "--model", EMBEDDED, "--prompts", "2"]) == 0
+    result = json.loads((tmp_path / "runs" / "qwen-personal-qa" / "gguf" / "verification.json").read_text())
+    check = result["llama_cpp"]
+    assert check["llama_cpp"].strip() and check["same_first_words"] >= 3, check
