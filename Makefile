@@ -32,7 +32,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 RECIPE_ARGS = $(if $(MODEL),--model "$(MODEL)") $(if $(SET),--set "$(SET)") $(if $(PROFILE),--profile "$(PROFILE)")
 
-.PHONY: help setup setup-axolotl model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
+.PHONY: demo help setup setup-axolotl model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/:.*## /\t/' | expand -t 16
@@ -79,6 +79,9 @@ serve: model ## serve RECIPE (or RECIPES="a b") over HTTP: web page, /api/chat, 
 
 export: model ## merge RECIPE's adapter, convert to GGUF [QUANT=q8_0|f16], verify it, write an Ollama Modelfile
 	$(PY) -m tools.export $(RECIPE) $(RECIPE_ARGS) $(if $(QUANT),--quant $(QUANT))
+
+demo: model ## set up, then validate, check, train on the embedded model, evaluate and export RECIPE (default qwen-personal-qa)
+	$(PY) -m tools.demo $(or $(RECIPE),qwen-personal-qa)
 
 test: model ## run the test suite (CPU, embedded model)
 	$(PY) -m pytest tests $(PYTEST_ARGS)

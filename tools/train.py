@@ -2,7 +2,7 @@
 
     make train RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct PROFILE=cpu
     python -m tools.train phi2-tutor --model smollm2-135m-instruct --set "max_steps=3"
-    accelerate launch --cpu --num_processes 2 -m tools.train qwen-personal-qa --model smollm2-135m-instruct --set max_steps=2
+    accelerate launch --multi_gpu --num_processes 2 -m tools.train qwen-personal-qa --model smollm2-135m-instruct --set max_steps=2
 
 Writes runs/<name>/: adapter/ (PEFT adapter + tokenizer), checkpoints/, metrics.jsonl and
 manifest.json. `--resume` (RESUME=1) continues from the last checkpoint.
