@@ -83,6 +83,12 @@ export: model ## merge RECIPE's adapter, convert to GGUF [QUANT=q8_0|f16], verif
 demo: model ## set up, then validate, check, train on the embedded model, evaluate and export RECIPE (default qwen-personal-qa)
 	$(PY) -m tools.demo $(or $(RECIPE),qwen-personal-qa)
 
+eval: model ## evaluate RECIPE's run vs its base model on held-out data -> reports/<name>/ [MODEL=] [SET=] [PROFILE=]
+	$(PY) -m evaluation.run $(RECIPE) $(RECIPE_ARGS)
+
+report: setup ## regenerate reports/index.md, one table of every recipe's latest evaluation
+	$(PY) -m evaluation.report_index
+
 test: model ## run the test suite (CPU, embedded model)
 	$(PY) -m pytest tests $(PYTEST_ARGS)
 

@@ -1,0 +1,218 @@
+"""What every metric shares: loading base + adapter once, the two variants, greedy settings,
+the per-metric cap, thresholds, file hashes and row construction for free-standing questions.
+
+Not a command; the metrics (`nll`, `preference`, `json_validity`, `answers`, `stopping`) and
+`evaluation.run` import it.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import operator
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from tools import runs
+from tools.paths import display
+
+VARIANTS = ("base", "finetuned")
+
+
+class EvalError(Exception):
+    """A problem that stops the evaluation; the message says what to do."""
+
+
+@dataclass
+class MetricResult:
+    """What one metric produces: flat numbers per variant, details for the report, per-example rows."""
+
+    metrics: dict[str, dict[str, float]] = field(default_factory=lambda: {v: {} for v in VARIANTS})
+    details: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # file name -> rows (jsonl)
+    generations: list[dict[str, Any]] = field(default_factory=list)  # {source, where, variant, stopped, new_tokens}
+    data_files: dict[str, str] = field(default_factory=dict)  # path -> what it was used for
+
+    def merge(self, other: "MetricResult") -> "MetricResult":
+        for variant, values in other.metrics.items():
+            self.metrics.setdefault(variant, {}).update(values)
+        self.details.update(other.details)
+        self.files.update(other.files)
+        self.generations += other.generations
+        self.data_files.update(other.data_files)
+        return self
+
+
+# ---------------------------------------------------------------- models
+def check_adapter(recipe) -> Path:
+    """The run's adapter folder; EvalError when there is none or it was trained on another model."""
+    paths = runs.for_recipe(recipe)
+    if not paths.has_adapter():
+        model = f" MODEL={recipe['base_model']}" if "/" not in str(recipe["base_model"]) else ""
+        raise EvalError(f"{display(paths.adapter)} holds no adapter (no adapter_config.json): "
+                        f"run `make train RECIPE={recipe.name}{model}` first")
+    trained_on = paths.read_manifest().get("base_model")
+    if trained_on and trained_on != recipe["base_model"]:
+        raise EvalError(f"the adapter in {display(paths.adapter)} was trained on '{trained_on}', not on "
+                        f"'{recipe['base_model']}': pass MODEL={trained_on} (--model {trained_on})")
+    return paths.adapter
+
+
+def load_models(recipe, base_only: bool = False):
+    """One model in memory: base + the run's adapter (fine-tuned), or the base alone with base_only."""
+    from tools.generation import load
+
+    if base_only:
+        return load(recipe, adapter=None)
+    return load(recipe, adapter=check_adapter(recipe))
+
+
+def variants(loaded) -> Iterator[tuple[str, contextlib.AbstractContextManager]]:
+    """("base", adapter disabled) and ("finetuned", adapter on) for a PEFT model; only "base" otherwise."""
+    model = loaded.model
+    if hasattr(model, "disable_adapter") and hasattr(model, "peft_config"):
+        yield "base", model.disable_adapter()
+        yield "finetuned", contextlib.nullcontext()
+    else:
+        yield "base", contextlib.nullcontext()
+
+
+def eval_settings(config: dict[str, Any]):
+    """The recipe's generation settings made greedy (evaluation numbers must be reproducible)."""
+    from tools.generation import Settings
+
+    return Settings.from_recipe(config, do_sample=False)
+
+
+def cap(rows: list, config: dict[str, Any]) -> list:
+    """The first `evaluation.max_examples` rows (all when unset)."""
+    limit = (config.get("evaluation") or {}).get("max_examples")
+    return rows[:limit] if limit else rows
+
+
+def row_for_question(config: dict[str, Any], question: str, answer: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(row, entry): `question` laid out as the recipe's first training dataset formats a question,
+    with `answer` as its output, ready for `tools.prompting.encode` (mirrors `generation_prompt`)."""
+    entry = config["datasets"][0]
+    kind = entry["type"]
+    generation = config.get("generation") or {}
+    if kind == "chat_template":
+        messages = []
+        if generation.get("system_prompt"):
+            messages.append({"role": "system", "content": generation["system_prompt"]})
+        messages += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+        return {entry.get("field_messages", "messages"): messages}, entry
+    if kind == "alpaca":
+        instruction = generation.get("instruction")
+        row = {"instruction": instruction, "input": question} if instruction else {"instruction": question, "input": ""}
+        return {**row, "output": answer}, entry
+    return {kind["field_instruction"]: question, kind["field_output"]: answer}, entry
+
+
+def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: MetricResult) -> dict[str, list]:
+    """Greedy outputs (`tools.generation.Output`) per variant for (where, prompt_ids) items; each
+    generation is also recorded in `result.generations` so stopping is measured on these very outputs."""
+    from tqdm import tqdm
+
+    from tools.generation import generate_ids
+
+    settings = eval_settings(loaded.config)
+    outputs: dict[str, list] = {}
+    for variant, context in variants(loaded):
+        with context:
+            outputs[variant] = []
+            for where, prompt_ids in tqdm(prompts, desc=f"{source} {variant}", leave=False, file=sys.stderr):
+                out = generate_ids(loaded, prompt_ids, settings)
+                outputs[variant].append(out)
+                result.generations.append({"source": source, "where": where, "variant": variant,
+                                           "stopped": out.stopped, "new_tokens": len(out.token_ids)})
+    return outputs
+
+
+# ---------------------------------------------------------------- thresholds
+_OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+_CONDITION = re.compile(r"^\s*(>=|<=|>|<)\s*(-?[0-9.]+)\s*$")
+
+
+def parse_condition(text: str) -> tuple[str, float]:
+    """`">= 0.95"` -> (">=", 0.95); ValueError for anything else."""
+    match = _CONDITION.match(str(text))
+    if not match:
+        raise ValueError(f"{text!r}: expected a comparison such as '>= 0.95' (operators >=, <=, >, <)")
+    return match.group(1), float(match.group(2))
+
+
+def check_thresholds(thresholds: dict[str, str], values: dict[str, float], only_known: bool = False) -> list[dict[str, Any]]:
+    """One entry per threshold: metric, condition, value (None when not computed), passed.
+
+    A threshold on a metric that was not computed fails (a typo must not pass silently),
+    unless only_known is set (a single metric's command checks only its own names).
+    """
+    out = []
+    for name, condition in (thresholds or {}).items():
+        op, bound = parse_condition(condition)
+        value = values.get(name)
+        if value is None and only_known:
+            continue
+        passed = value is not None and _OPS[op](value, bound)
+        out.append({"metric": name, "condition": f"{op} {bound:g}", "value": value, "passed": bool(passed)})
+    return out
+
+
+# ---------------------------------------------------------------- files
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write rows as JSON Lines under a temporary name, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    tmp.replace(path)
+
+
+def rounded(value: Any, digits: int = 4) -> Any:
+    return round(value, digits) if isinstance(value, float) else value
+
+
+# ---------------------------------------------------------------- the metric commands
+def metric_main(argv: list[str] | None, prog: str, doc: str, compute) -> int:
+    """Shared `main` of one metric: load the recipe and models, run `compute(loaded, recipe)`,
+    print its numbers as JSON, exit 1 when a recipe threshold on those numbers fails."""
+    from tools.data import DataError
+    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    add_recipe_arguments(parser)
+    parser.add_argument("--base-only", action="store_true", help="score the base model only (no run needed)")
+    args = parser.parse_args(argv)
+    try:
+        recipe = recipe_from_args(args)
+        loaded = load_models(recipe, base_only=args.base_only)
+        result = compute(loaded, recipe)
+    except RecipeError as error:
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    except DataError as error:
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    except EvalError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(result.metrics, indent=2, ensure_ascii=False))
+    thresholds = (recipe.section("evaluation").get("thresholds")) or {}
+    checks = check_thresholds(thresholds, result.metrics.get("finetuned", {}), only_known=True)
+    for check in checks:
+        print(f"{'ok  ' if check['passed'] else 'FAIL'} {check['metric']} = {check['value']:.4f} (needs {check['condition']})")
+    return 0 if all(c["passed"] for c in checks) else 1
