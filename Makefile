@@ -71,6 +71,9 @@ check-data: setup ## check every data file of all recipes, or RECIPE=<name>; STR
 train: model ## train RECIPE [BACKEND=trl|axolotl] [MODEL=] [SET=] [PROFILE=] [RESUME=1]
 	$(PY) -m tools.train $(RECIPE) $(RECIPE_ARGS) --backend $(BACKEND) $(if $(RESUME),--resume)
 
+preprocess: model ## tokenise RECIPE's data with Axolotl only (BACKEND=axolotl) into runs/<name>/axolotl-prepared [MODEL=] [SET=]
+	$(if $(filter axolotl,$(BACKEND)),$(PY) -m tools.backends.axolotl preprocess $(RECIPE) $(RECIPE_ARGS),@echo "preprocess is Axolotl's step: make preprocess RECIPE=$(RECIPE) BACKEND=axolotl (TRL tokenises when training)"; exit 1)
+
 chat: model ## chat with RECIPE in the terminal [MODEL=] [PROMPT="one question"]
 	$(PY) -m tools.chat $(RECIPE) $(RECIPE_ARGS) $(if $(PROMPT),--prompt "$(PROMPT)")
 

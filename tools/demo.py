@@ -37,7 +37,8 @@ def run(recipe_name: str, max_steps: int | None) -> int:
     from tools.recipe import RecipeError, load_recipe
 
     common = ["--model", EMBEDDED, "--profile", "cpu"]
-    overrides = ["--set", f"max_steps={max_steps}"] if max_steps else []
+    # DEMO_MAX_STEPS shortens the run for tests: fewer steps and only a few generated answers.
+    overrides = ["--set", f"max_steps={max_steps} evaluation.max_examples=3"] if max_steps else []
     stages = [
         ("validate", lambda: _validate(recipe_name)),
         ("check-data", lambda: check_data.main([recipe_name, *common])),

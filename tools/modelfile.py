@@ -323,6 +323,8 @@ def completion_template(config: dict[str, Any]) -> tuple[str, str | None]:
     else:
         # generation_prompt fills only the instruction, so the input is empty.
         fmt = kind["no_input_format"] if "no_input_format" in kind else kind["format"]
+        if kind.get("system_prompt"):  # Axolotl writes the system prompt with system_format first
+            fmt = kind.get("system_format", "{system}") + fmt
         mapping = {"instruction": "{{ .Prompt }}", "input": "", "system": "{{ .System }}"}
         system = kind.get("system_prompt") or None
     out = []

@@ -3,9 +3,10 @@
 Training (TRL backend), evaluation NLL, the data audit, generation and the Modelfile all come
 here, so they cannot disagree about a prompt or a mask. The layouts follow Axolotl's:
 
-- user-defined `type:` mapping: prompt = `format` with {instruction}/{input}/{system} filled in,
-  tokenised with the tokenizer's special tokens (BOS where it adds one); answer tokenised
-  without them, followed by the eos token.
+- user-defined `type:` mapping (Axolotl's semantics): prompt = `system_format` with {system}
+  (when there is a system prompt) + `format` with {instruction}/{input} when the row has input,
+  else `no_input_format` with {instruction}; tokenised with the tokenizer's special tokens (BOS
+  where it adds one); answer tokenised without them, followed by the eos token.
 - `alpaca`: Axolotl's alpaca prompt, same tokenisation as above.
 - `chat_template`: the model's (or ChatML) template over the conversation; each assistant turn is
   supervised up to and including its end-of-turn token (`train_on_eos: turn`).
@@ -86,24 +87,36 @@ def end_of_turn_id(tokenizer) -> int:
 
 
 # ---------------------------------------------------------------- training examples
+# Axolotl's defaults for a user-defined `type:` mapping (axolotl/prompt_strategies/user_defined.py).
+USER_DEFINED_DEFAULTS = {"format": "{instruction} {input} ", "no_input_format": "{instruction} ",
+                         "system_format": "{system}", "field_input": "input", "field_system": "system"}
+
+
+def _fill(template: str, key: str, **values: str) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError) as error:
+        allowed = ", ".join("{" + k + "}" for k in values)
+        raise PromptError(f"{key} {template!r}: unknown placeholder {error}; it may use {allowed}"
+                          + (" (put the system prompt in system_format)" if str(error).strip("'") == "system" else "")) from None
+
+
 def _prompt_text(kind: Any, row: dict[str, Any]) -> tuple[str, str]:
-    """(prompt, answer) for the non-chat formats."""
+    """(prompt, answer) for the non-chat formats, laid out exactly as Axolotl 0.19 does."""
     if kind == "alpaca":
         instruction, text_input, answer = row["instruction"], row.get("input") or "", row["output"]
-        template = ALPACA_WITH_INPUT if text_input.strip() else ALPACA_NO_INPUT
+        template = ALPACA_WITH_INPUT if text_input else ALPACA_NO_INPUT
         return template.format(instruction=instruction, input=text_input), answer
-    text_input = row.get(kind["field_input"], "") if kind.get("field_input") else ""
-    template = kind["format"] if (text_input or "").strip() or "no_input_format" not in kind else kind["no_input_format"]
-    system = row.get(kind["field_system"]) if kind.get("field_system") else None
-    values = {
-        "instruction": row[kind["field_instruction"]],
-        "input": text_input or "",
-        "system": system if system is not None else kind.get("system_prompt", ""),
-    }
-    try:
-        prompt = template.format(**values)
-    except (KeyError, IndexError) as error:
-        raise PromptError(f"format {template!r}: unknown placeholder {error}; use {{instruction}}, {{input}} or {{system}}") from None
+    # Axolotl: system_format filled with the row's system field (else system_prompt) when that is
+    # non-empty, then `format` when the row has a non-empty input, else `no_input_format`.
+    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    text_input = row.get(spec["field_input"]) or ""
+    system = row[spec["field_system"]] if spec["field_system"] in row else kind.get("system_prompt") or ""
+    prompt = _fill(spec["system_format"], "system_format", system=system) if system and spec["system_format"] else ""
+    if text_input:
+        prompt += _fill(spec["format"], "format", instruction=row[kind["field_instruction"]], input=text_input)
+    else:
+        prompt += _fill(spec["no_input_format"], "no_input_format", instruction=row[kind["field_instruction"]])
     return prompt, row[kind["field_output"]]
 
 

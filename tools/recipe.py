@@ -386,6 +386,13 @@ def _cross_field_errors(config: dict[str, Any], path_of_file: Path, check_paths:
         for key_path, value in files:
             if isinstance(value, str) and not (ROOT / value).is_file():
                 errors.append((key_path, f"{_key_label(key_path)}: file '{value}' does not exist (paths are relative to the repository root)"))
+    nll = [(("evaluation", "nll", i), e) for i, e in enumerate((config.get("evaluation") or {}).get("nll") or [])]
+    for key_path, entry in [((s, i), e) for s in ("datasets", "test_datasets") for i, e in enumerate(config.get(s) or [])] + nll:
+        kind = entry.get("type") if isinstance(entry, dict) else None
+        for key in ("format", "no_input_format"):
+            if isinstance(kind, dict) and "{system}" in str(kind.get(key, "")):
+                errors.append((key_path + ("type", key), f"{key}: Axolotl fills only {{instruction}}/{{input}} here; "
+                               "move the system part into `system_format` (e.g. \"<|im_start|>system\\n{system}<|im_end|>\\n\")"))
     for index, entry in enumerate(config.get("datasets") or []):
         if isinstance(entry, dict) and entry.get("type") == "chat_template" and config.get("chat_template") is None:
             errors.append((("datasets", index, "type"), "type: chat_template needs a top-level `chat_template` (`tokenizer_default` or `chatml`)"))

@@ -1,0 +1,363 @@
+"""Axolotl backend: the recipe written as an Axolotl config and trained by `axolotl train`.
+
+    make train RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct BACKEND=axolotl SET="max_steps=3"
+    make preprocess RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct BACKEND=axolotl
+    python -m tools.backends.axolotl config qwen-personal-qa --model smollm2-135m-instruct
+
+The recipe's keys are Axolotl's own, so the config is the recipe without the project sections,
+with paths made absolute, `base_model` resolved to the local folder and what this hardware cannot
+do switched off (Triton LoRA kernels, flash attention, 8-bit/paged optimizers, bf16/fp16 on CPU).
+It lands in runs/<name>/axolotl.yaml; Axolotl writes into runs/<name>/axolotl-output/ and its
+tokenised data into runs/<name>/axolotl-prepared/. Afterwards the final adapter (with the
+tokenizer) is copied to runs/<name>/adapter/ and the trainer's log history to metrics.jsonl, the
+same layout the TRL backend leaves. tests/test_axolotl_parity.py checks that Axolotl tokenises and
+masks every training row exactly as tools/prompting.py does, and that both backends start from
+the same loss.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from importlib import util
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tools import runs
+from tools.data import resolve_path
+from tools.hardware import Hardware, Precision
+from tools.paths import display
+
+# Same replacements as the TRL backend: these optimizers keep their states with bitsandbytes on CUDA.
+CUDA_ONLY_OPTIMIZERS = ("adamw_8bit", "adamw_bnb_8bit", "paged_adamw_8bit", "paged_adamw_32bit", "adamw_torch_fused")
+# Axolotl's Triton LoRA kernels ask for CUDA and crash elsewhere.
+LORA_KERNELS = ("lora_mlp_kernel", "lora_qkv_kernel", "lora_o_kernel")
+INSTALL_HINT = "BACKEND=axolotl needs axolotl: run `make setup-axolotl` (installs axolotl==0.19.0, ~6 min)"
+
+
+def available() -> bool:
+    return util.find_spec("axolotl") is not None
+
+
+def output_dir(paths: runs.RunPaths) -> Path:
+    return paths.root / "axolotl-output"
+
+
+def prepared_dir(paths: runs.RunPaths) -> Path:
+    return paths.root / "axolotl-prepared"
+
+
+def config_path(paths: runs.RunPaths) -> Path:
+    return paths.root / "axolotl.yaml"
+
+
+def _absolute_datasets(entries: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    if not entries:
+        return entries
+    out = []
+    for entry in entries:
+        entry = dict(entry)
+        entry["path"] = str(resolve_path(entry["path"]))
+        out.append(entry)
+    return out
+
+
+def _map_lora_targets(config: dict[str, Any], model_path: Path) -> list[str]:
+    """Map names written for another architecture (Phi-2's `dense`) onto this model's, as TRL does."""
+    if config.get("lora_target_linear") or not config.get("lora_target_modules"):
+        return []
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    from tools.targets import linear_names, map_targets
+
+    with torch.device("meta"):  # the module names only; no weights are read
+        skeleton = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(model_path))
+    targets, mapping = map_targets(list(config["lora_target_modules"]), linear_names(skeleton))
+    config["lora_target_modules"] = targets
+    return mapping
+
+
+def build_config(recipe, model, hw: Hardware, precision: Precision, notes: list[str]) -> dict[str, Any]:
+    """The Axolotl config for `recipe` on the resolved `model` and this hardware."""
+    config = recipe.axolotl_config()
+    paths = runs.for_recipe(recipe)
+    config["base_model"] = str(model.path)
+    config["output_dir"] = str(output_dir(paths))
+    config["dataset_prepared_path"] = str(prepared_dir(paths))
+    config["datasets"] = _absolute_datasets(config.get("datasets"))
+    if config.get("test_datasets"):
+        # Axolotl reads a local JSON file as one split called `train`.
+        config["test_datasets"] = [{"split": "train", **e} for e in _absolute_datasets(config["test_datasets"])]
+    if config.get("max_steps") and config.get("eval_steps") and config["eval_steps"] > config["max_steps"]:
+        # Axolotl evaluates at the start whenever eval_steps is set; the TRL backend skips evaluation
+        # when it could never happen within max_steps, and so does this config.
+        for key in ("test_datasets", "eval_steps"):
+            config.pop(key, None)
+        config["val_set_size"] = 0
+        notes.append("eval_steps > max_steps: no evaluation in this run")
+    config["bf16"] = precision.name == "bf16"
+    config["fp16"] = precision.name == "fp16"
+    config.setdefault("seed", 42)
+    # Keep the files' order in the prepared data: the trainer's sampler then shuffles with `seed`,
+    # the only shuffle the TRL backend does too, so both backends see the same batches.
+    config.setdefault("shuffle_merged_datasets", False)
+    config.setdefault("dataset_num_proc", 1)
+    config.setdefault("save_total_limit", config.get("save_total_limit"))
+    if config.get("save_total_limit") is None:
+        config.pop("save_total_limit")
+    if config.get("deepspeed"):
+        if hw.device == "cuda":
+            config["deepspeed"] = str(resolve_path(config["deepspeed"]))
+        else:
+            config.pop("deepspeed")
+            notes.append("deepspeed is GPU-only; skipped on this device")
+    if hw.device != "cuda":
+        for key in LORA_KERNELS:
+            config[key] = False
+        if config.get("flash_attention"):
+            notes.append(f"flash_attention is CUDA-only; skipped on {hw.device} (Axolotl uses sdpa)")
+        config["flash_attention"] = False
+        config["sdp_attention"] = True
+        config["tf32"] = False
+        name = config.get("optimizer", "adamw_torch")
+        if name in CUDA_ONLY_OPTIMIZERS:
+            if name != "adamw_torch_fused":
+                notes.append(f"optimizer {name} needs CUDA; using adamw_torch on {hw.device}")
+            config["optimizer"] = "adamw_torch"
+    mapping = _map_lora_targets(config, model.path)
+    if any("same role" in line for line in mapping):
+        notes.append("LoRA targets: " + "; ".join(mapping))
+    return config
+
+
+class _Dumper(yaml.SafeDumper):
+    """Strings with newlines (prompt formats) as one double-quoted line, as the recipes write them."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if "\n" in value else None))
+
+
+def write_config(recipe, model, hw: Hardware, precision: Precision, notes: list[str] | None = None,
+                 extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write runs/<name>/axolotl.yaml and return the config (`extra` keys are added last)."""
+    notes = [] if notes is None else notes
+    config = {**build_config(recipe, model, hw, precision, notes), **(extra or {})}
+    path = config_path(runs.for_recipe(recipe))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = (f"# Written by tools/backends/axolotl.py from {display(recipe.path)}"
+              + (f" ({', '.join(recipe.applied)})" if recipe.applied else "") + "; edits are overwritten.\n")
+    header += "".join(f"# note: {note}\n" for note in notes)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120))
+    os.replace(tmp, path)
+    return config
+
+
+def subprocess_env() -> dict[str, str]:
+    """Offline, no telemetry, and the venv's bin/ first on PATH (axolotl launches `accelerate` from there)."""
+    env = dict(os.environ)
+    bin_dir = str(Path(sys.executable).parent)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    env.update({"AXOLOTL_DO_NOT_TRACK": "1", "DO_NOT_TRACK": "1", "WANDB_MODE": "disabled", "WANDB_DISABLED": "true",
+                "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+                "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"})
+    return env
+
+
+def _axolotl_command(*args: str) -> list[str]:
+    script = Path(sys.executable).parent / "axolotl"
+    if script.is_file():
+        return [str(script), *args]
+    return [sys.executable, "-m", "axolotl.cli.main", *args]
+
+
+def _stream(command: list[str], log_path: Path) -> tuple[int, str, bool]:
+    """Run `command`, echoing and logging its output; returns (exit code, output, interrupted)."""
+    print("$ " + " ".join(command), flush=True)
+    lines: list[str] = []
+    interrupted = False
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   env=subprocess_env(), start_new_session=True)
+
+        def forward(signum, frame):  # Axolotl saves the model on SIGINT; pass the signal on once
+            nonlocal interrupted
+            interrupted = True
+            try:
+                os.killpg(process.pid, signum)
+            except ProcessLookupError:
+                pass
+
+        previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                sys.stdout.write(line)
+                sys.stdout.flush()
+                log.write(line)
+                lines.append(line)
+            code = process.wait()
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+    return code, "".join(lines), interrupted
+
+
+def _tail(output: str, count: int = 15) -> str:
+    return "\n".join(output.strip().splitlines()[-count:])
+
+
+def preprocess(recipe, model, hw: Hardware, precision: Precision, notes: list[str] | None = None) -> Path:
+    """`axolotl preprocess`: tokenise the recipe's data into runs/<name>/axolotl-prepared/."""
+    config = write_config(recipe, model, hw, precision, notes)
+    paths = runs.for_recipe(recipe)
+    code, output, _ = _stream(_axolotl_command("preprocess", str(config_path(paths))), paths.root / "axolotl-preprocess.log")
+    if code != 0:
+        raise RuntimeError(f"axolotl preprocess failed (exit {code}); the end of its output:\n{_tail(output)}")
+    return Path(config["dataset_prepared_path"])
+
+
+def prepared_datasets(prepared: Path) -> list[Path]:
+    """Folders of tokenised datasets Axolotl saved (one per config hash), newest first."""
+    found = [p.parent for p in prepared.rglob("dataset_info.json")]
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _trainer_state(out: Path) -> dict[str, Any]:
+    """The most advanced trainer_state.json under Axolotl's output folder."""
+    states = []
+    for path in out.glob("**/trainer_state.json"):
+        try:
+            states.append(json.loads(path.read_text()))
+        except (OSError, json.JSONDecodeError):
+            continue
+    return max(states, key=lambda s: (s.get("global_step", 0), len(s.get("log_history", []))), default={})
+
+
+def metrics_rows(log_history: list[dict[str, Any]], world_size: int = 1) -> list[dict[str, Any]]:
+    """Trainer log_history rows in metrics.jsonl's shape; tokens_per_s from Axolotl's token counters.
+
+    Axolotl logs cumulative `tokens/total` (non-padding) and `tokens/trainable` and the rate of the
+    trainable ones since the previous log, so the elapsed time is d(trainable) / (rate * GPUs) and
+    tokens_per_s (all non-padding tokens, as the TRL backend logs it) is d(total) / elapsed.
+    """
+    rows, previous = [], None
+    for entry in log_history:
+        row = {"step": entry.get("step")}
+        row.update({k: v for k, v in entry.items() if isinstance(v, (int, float)) and not isinstance(v, bool) and k != "step"})
+        if "loss" in entry and "tokens/total" in entry and "tokens/trainable" in entry:
+            rate = entry.get("tokens/train_per_sec_per_gpu")
+            if previous is not None and rate:
+                elapsed = (entry["tokens/trainable"] - previous["tokens/trainable"]) / (rate * world_size)
+                if elapsed > 0:
+                    row["tokens_per_s"] = round((entry["tokens/total"] - previous["tokens/total"]) / elapsed, 1)
+            previous = entry
+        rows.append(row)
+    return rows
+
+
+def _copy_adapter(out: Path, target: Path) -> None:
+    if not (out / "adapter_config.json").is_file():
+        raise RuntimeError(f"axolotl finished but {out} holds no adapter_config.json; see {out.parent / 'axolotl-train.log'}")
+    with runs.atomic_dir(target) as tmp:
+        for item in out.iterdir():
+            if item.is_file() and item.name not in ("trainer_state.json", "config.json") and not item.name.startswith("."):
+                shutil.copy2(item, tmp / item.name)
+
+
+def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes: list[str]) -> dict[str, Any]:
+    """Train `recipe` with `axolotl train`; returns the facts for the manifest."""
+    paths = runs.for_recipe(recipe)
+    paths.root.mkdir(parents=True, exist_ok=True)
+    out = output_dir(paths)
+    if resume and not any(out.glob("checkpoint-*")):
+        raise ValueError(f"RESUME=1 but {out} has no checkpoint; run without RESUME to start over")
+    config = write_config(recipe, model, hw, precision, notes, {"auto_resume_from_checkpoints": True} if resume else None)
+    if not resume:
+        shutil.rmtree(out, ignore_errors=True)  # stale checkpoints would be resumed or mixed into the log
+        paths.metrics.unlink(missing_ok=True)
+    print(f"Axolotl config {display(config_path(paths))}", flush=True)
+    start = time.monotonic()
+    code, output, interrupted = _stream(_axolotl_command("train", str(config_path(paths))), paths.root / "axolotl-train.log")
+    wall = time.monotonic() - start
+    if code != 0 and not interrupted:
+        raise RuntimeError(f"axolotl train failed (exit {code}); the end of its output:\n{_tail(output)}\n"
+                           f"full log: {display(paths.root / 'axolotl-train.log')}")
+    state = _trainer_state(out)
+    history = state.get("log_history", [])
+    rows = metrics_rows(history, int(os.environ.get("WORLD_SIZE", "1")))
+    tmp = paths.metrics.with_name(f".{paths.metrics.name}.tmp-{os.getpid()}")
+    tmp.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    os.replace(tmp, paths.metrics)
+    losses = [row["loss"] for row in rows if "loss" in row]
+    found = re.findall(r"['\"]train_loss['\"]:\s*['\"]?([0-9.eE+-]+)", output)
+    train_loss = float(found[-1]) if found else (sum(losses) / len(losses) if losses else None)
+    if not interrupted:
+        _copy_adapter(out, paths.adapter)
+    tokens = [row["tokens/total"] for row in rows if "tokens/total" in row]
+    return {
+        "steps": state.get("global_step", 0),
+        "max_steps": state.get("max_steps"),
+        "train_loss": round(train_loss, 4) if train_loss is not None else None,
+        "interrupted": interrupted,
+        "train_seconds": round(wall, 1),
+        "tokens_seen": int(tokens[-1]) if tokens else None,
+        "lora_targets": config.get("lora_target_modules") or ("all-linear" if config.get("lora_target_linear") else None),
+        "axolotl_config": display(config_path(paths)),
+        "axolotl_output": display(out),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools import hardware
+    from tools.models import ModelNotAvailable, resolve_model
+    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+
+    parser = argparse.ArgumentParser(prog="python -m tools.backends.axolotl", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["preprocess", "config"],
+                        help="preprocess: `axolotl preprocess` into runs/<name>/axolotl-prepared; config: only write the YAML")
+    add_recipe_arguments(parser)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.command == "preprocess" and not available():
+        print(f"error: {INSTALL_HINT}", file=sys.stderr)
+        return 1
+    try:
+        recipe = recipe_from_args(args)
+        model = resolve_model(recipe["base_model"])
+        hw = hardware.detect()
+        precision = hardware.choose_precision(recipe.config, hw)
+    except RecipeError as error:
+        print("\n".join(error.errors), file=sys.stderr)
+        return 1
+    except (ModelNotAvailable, hardware.PrecisionError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    notes = list(precision.notes)
+    try:
+        if args.command == "config":
+            write_config(recipe, model, hw, precision, notes)
+            print(f"Wrote {display(config_path(runs.for_recipe(recipe)))}")
+            return 0
+        prepared = preprocess(recipe, model, hw, precision, notes)
+    except (RuntimeError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"note: {note}")
+    print(f"Tokenised data in {display(prepared)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
