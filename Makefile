@@ -98,5 +98,11 @@ test: model ## run the test suite (CPU, embedded model)
 test-fast: model ## the test suite without tests marked slow
 	$(PY) -m pytest tests -m "not slow" $(PYTEST_ARGS)
 
+bench: model ## CPU benchmark: interleaved A/B ratios -> bench/results.md [ONLY=<item number>]
+	$(PY) -m bench.run $(if $(ONLY),--only $(ONLY))
+
+plan: setup ## estimate GPU memory for RECIPE (default: all) as written, with its real base model [GPU_GB=6]
+	$(PY) -m tools.plan $(RECIPE) $(RECIPE_ARGS) $(if $(GPU_GB),--gpu-gb $(GPU_GB))
+
 clean: ## remove runs/ and caches (keeps .venv and the converted model)
 	rm -rf runs .pytest_cache

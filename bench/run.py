@@ -1,0 +1,151 @@
+"""CPU benchmark of the training stack on the embedded model: each comparison interleaved (A B A B)
+after a warm-up, medians of several repetitions, printed as ratios.
+
+    make bench                 # all items, ~20 minutes on 2 cores -> bench/results.md, bench/results.json
+    make bench ONLY=4          # one item (merged into the existing results)
+    python -m bench.run --render   # rewrite results.md from results.json (after editing NOTES)
+
+Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
+6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tools.runs import write_json_atomic
+
+HERE = Path(__file__).resolve().parent
+RESULTS_JSON = HERE / "results.json"
+RESULTS_MD = HERE / "results.md"
+TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
+          6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load"}
+NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
+
+
+def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
+    from bench import others, training
+
+    results: dict[int, dict[str, Any]] = {}
+    wanted = [only] if only else list(TITLES)
+    overhead = None
+    for number in wanted:
+        start = time.monotonic()
+        print(f"[{number}] {TITLES[number]}...", flush=True)
+        if number in (1, 2, 3) and overhead is None:
+            overhead = training.item1_overhead()
+            if number == 1:
+                result = overhead
+        if number == 1:
+            result = overhead
+        elif number == 2:
+            result = training.item2_efficiency(overhead)
+        elif number == 3:
+            result = training.item3_precision(overhead)
+        elif number == 4:
+            result = training.item4_packing()
+        elif number == 5:
+            result = others.item5_scoring()
+        elif number == 6:
+            result = others.item6_backends()
+        elif number == 7:
+            result = others.item7_memory()
+        elif number == 8:
+            result = others.item8_gguf()
+        else:
+            result = others.item9_load()
+        result = {k: v for k, v in result.items() if not k.startswith("_")}
+        result["seconds"] = round(time.monotonic() - start, 1)
+        results[number] = result
+        print(f"    {_line(number, result)}", flush=True)
+        if save:
+            save(results)  # keep what is finished if a later item is interrupted
+    return results
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return "nan" if math.isnan(value) else f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+    return str(value)
+
+
+def _line(number: int, r: dict[str, Any]) -> str:
+    if "skipped" in r:
+        return f"{TITLES[number]}: skipped: {r['skipped']}"
+    return f"{TITLES[number]}: {r['name']} = {_fmt(r['ratio'])} (target {r['target']}: {'ok' if r['passed'] else 'MISSED'})"
+
+
+def render(data: dict[str, Any]) -> str:
+    m = data["machine"]
+    lines = ["# Benchmark results (`make bench`)", "",
+             f"Measured {m['date']} on {m['cpu']}, {m['cores']} cores, torch threads {m['torch_threads']}, "
+             f"{m['memory_gb']} GB RAM; CPU bf16 flags: {', '.join(m['bf16_flags']) or 'none'}; Python {m['python']}.",
+             f"Load average at start {m['load_average_at_start']}: **other people's tests were running on this machine**, "
+             "so absolute numbers are noisy; every comparison is interleaved (A B A B ...) after a warm-up and reports "
+             "medians, which is what the ratios rely on.", "",
+             "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()), "",
+             "| # | item | measured | ratio | target | |", "|---|---|---|---|---|---|"]
+    for key in sorted(data["items"], key=int):
+        r = data["items"][key]
+        title = TITLES[int(key)]
+        if "skipped" in r:
+            lines.append(f"| {key} | {title} | skipped: {r['skipped']} | | | |")
+            continue
+        lines.append(f"| {key} | {title} | {r['name']} | {_fmt(r['ratio'])} | {r['target']} | {'ok' if r['passed'] else '**missed**'} |")
+    lines += ["", "## Details", ""]
+    for key in sorted(data["items"], key=int):
+        r = data["items"][key]
+        detail = {k: v for k, v in r.items() if k not in ("name", "ratio", "target", "passed")}
+        lines += [f"### {key}. {TITLES[int(key)]}", "", "```json", json.dumps(detail, indent=1, default=_fmt)[:3000], "```", ""]
+    if NOTES_FILE.is_file():
+        lines += [NOTES_FILE.read_text().rstrip(), ""]
+    return "\n".join(lines)
+
+
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", type=int, choices=sorted(TITLES), help="run one item")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads (default: all cores)")
+    parser.add_argument("--render", action="store_true", help="only rewrite results.md from results.json")
+    args = parser.parse_args(argv)
+    if args.render:
+        _write_text(RESULTS_MD, render(json.loads(RESULTS_JSON.read_text())))
+        return 0
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from bench.common import THREADS, machine, set_threads
+
+    threads = set_threads(args.threads or THREADS)
+    info = machine(threads)
+    data = {"machine": info, "items": {}}
+    if args.only and RESULTS_JSON.is_file():
+        data = json.loads(RESULTS_JSON.read_text())
+        data.setdefault("partial_reruns", []).append({"item": args.only, "machine": info})
+
+    def save(done: dict[int, dict[str, Any]]) -> None:
+        data["items"].update({str(k): v for k, v in done.items()})
+        write_json_atomic(RESULTS_JSON, json.loads(json.dumps(data, default=_fmt)))
+        _write_text(RESULTS_MD, render(data))
+
+    items = run_items(args.only, save)
+    print()
+    for key in sorted(data["items"], key=int):
+        print(_line(int(key), data["items"][key]))
+    print(f"\nWritten {RESULTS_MD.relative_to(HERE.parent)} and {RESULTS_JSON.relative_to(HERE.parent)}")
+    return 0 if all(r.get("passed", True) for r in items.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""Bench items 1-4: TRL overhead, hardware efficiency, precision, packing (CPU, embedded model)."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import interleave, median, quiet
+from tools.models import EMBEDDED
+
+RECIPE = "qwen-personal-qa"  # short answers: per-step framework costs weigh most here
+STEPS = 5  # per timed run; the first step of each run is not timed (warm-up)
+
+
+def _recipe(name: str = RECIPE, overrides: str = ""):
+    from tools.recipe import load_recipe
+
+    base = "gradient_accumulation_steps=1 logging_steps=1 eval_steps=100000 save_steps=100000 lr_scheduler=constant warmup_ratio=0"
+    return load_recipe(name, model=EMBEDDED, profile="cpu", overrides=f"{base} max_steps={STEPS} {overrides}".strip())
+
+
+def _hardware():
+    from tools.hardware import Hardware, Precision
+
+    return Hardware("cpu", "cpu", False, False), Precision("fp32", "bench")
+
+
+def _lora_model(config: dict[str, Any], precision=None):
+    """The model exactly as tools/backends/trl.py builds it (load_model + the same LoraConfig)."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from tools.backends.trl import load_model
+    from tools.models import resolve_model
+    from tools.targets import resolve_targets
+
+    hw, fp32 = _hardware()
+    base = load_model(config, resolve_model(EMBEDDED).path, precision or fp32, hw, [], 0)
+    targets, _ = resolve_targets(config, base)
+    model = get_peft_model(base, LoraConfig(
+        r=config.get("lora_r", 8), lora_alpha=config.get("lora_alpha", 16), lora_dropout=config.get("lora_dropout", 0.0),
+        target_modules=targets, task_type="CAUSAL_LM", bias="none"))
+    model.train()
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config["learning_rate"], weight_decay=0.0)
+    return model, optimizer
+
+
+def _plain_steps(model, optimizer, batches: list[dict], autocast: str | None = None) -> list[tuple[int, float]]:
+    """(real tokens, seconds) per step of a minimal PyTorch loop."""
+    import torch
+
+    out = []
+    for batch in batches:
+        start = time.perf_counter()
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast == "bf16"):
+            loss = model(**{k: v for k, v in batch.items() if k in ("input_ids", "attention_mask", "labels", "position_ids")}).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        out.append((_real_tokens(batch), time.perf_counter() - start))
+    return out
+
+
+def _real_tokens(batch: dict) -> int:
+    if "attention_mask" in batch:
+        return int(batch["attention_mask"].sum())
+    return int(batch["input_ids"].numel())
+
+
+def _rate(steps: list[tuple[int, float]]) -> float:
+    timed = steps[1:] or steps
+    return sum(t for t, _ in timed) / sum(s for _, s in timed)
+
+
+def _trl_run(recorded: list[dict] | None = None) -> float:
+    """One real `make train` backend run (tools/backends/trl.train) of STEPS steps; tokens/s of
+    steps 2.. from its metrics.jsonl. With `recorded`, the batches it trained on are kept."""
+    import trl
+
+    from tools.backends import trl as backend
+    from tools.models import resolve_model
+
+    recipe = _recipe()
+    hw, precision = _hardware()
+    original = trl.SFTTrainer
+    if recorded is not None:
+        class Recording(original):
+            def training_step(self, model, inputs, *args, **kwargs):
+                recorded.append({k: v.detach().clone() for k, v in inputs.items() if hasattr(v, "detach")})
+                return super().training_step(model, inputs, *args, **kwargs)
+
+        trl.SFTTrainer = Recording
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["LLM_RECIPES_RUNS"] = tmp
+        try:
+            with quiet():
+                backend.train(recipe, resolve_model(EMBEDDED), hw, precision, False, [])
+            rows = [json.loads(line) for line in (Path(tmp) / recipe.name / "metrics.jsonl").read_text().splitlines()]
+        finally:
+            trl.SFTTrainer = original
+            os.environ.pop("LLM_RECIPES_RUNS", None)
+            signal.signal(signal.SIGINT, handlers[0])
+            signal.signal(signal.SIGTERM, handlers[1])
+    rates = [r["tokens_per_s"] for r in rows if "tokens_per_s" in r and r["step"] >= 2]
+    return median(rates)
+
+
+def item1_overhead(reps: int = 3) -> dict[str, Any]:
+    """TRL path (tools/backends/trl.train, no packing) vs a minimal PyTorch LoRA loop on the same batches."""
+    recipe = _recipe()
+    batches: list[dict] = []
+    _trl_run(batches)  # warm-up and the batches TRL trains on
+    batches = batches[:STEPS]
+
+    def plain() -> float:
+        model, optimizer = _lora_model(recipe.config)
+        steps = _plain_steps(model, optimizer, batches)
+        return median([t / s for t, s in steps[1:]])  # per-step tokens/s of steps 2.., as the TRL side
+
+    values = interleave({"trl": _trl_run, "plain": plain}, reps=reps, warmup=0, label="1 overhead")
+    trl_rate, plain_rate = median(values["trl"]), median(values["plain"])
+    return {"name": "TRL vs plain PyTorch LoRA loop (tokens/s)", "ratio": trl_rate / plain_rate, "target": ">= 0.90",
+            "passed": trl_rate / plain_rate >= 0.90, "trl_tokens_per_s": values["trl"], "plain_tokens_per_s": values["plain"],
+            "recipe": f"{RECIPE} PROFILE=cpu, micro batch {recipe['micro_batch_size']}, LoRA r{recipe['lora_r']} on "
+                      f"{len(recipe['lora_target_modules'])} projections, fp32, {STEPS} steps per run (step 1 untimed)",
+            "mean_tokens_per_step": sum(_real_tokens(b) for b in batches) / len(batches),
+            "_batches": batches, "_plain_rate": plain_rate, "_trl_rate": trl_rate}
+
+
+def matmul_gflops(size: int = 2048, reps: int = 5) -> float:
+    import torch
+
+    a, b = torch.randn(size, size), torch.randn(size, size)
+    a @ b
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        a @ b
+        times.append(time.perf_counter() - start)
+    return 2 * size**3 / median(times) / 1e9
+
+
+def item2_efficiency(overhead: dict[str, Any]) -> dict[str, Any]:
+    """Achieved training FLOP/s over this process's 2048x2048 fp32 matmul FLOP/s."""
+    from tools.plan import load_facts
+
+    facts = load_facts(EMBEDDED)
+    counts = facts.counts()
+    n_matmul = counts["linear"] + facts.vocab_size * facts.hidden_size  # decoder linears + lm_head
+    batches = overhead["_batches"]
+    seq = sum(b["input_ids"].shape[1] for b in batches) / len(batches)
+    q = facts.num_attention_heads * facts.head_dim
+    per_token = 4 * n_matmul + 12 * facts.num_hidden_layers * seq * q  # LoRA: fwd 2N + bwd-to-activations 2N; attention 3 x 4 s q
+    ceiling = median([matmul_gflops() for _ in range(3)])
+    rows = {}
+    for side in ("trl", "plain"):
+        achieved = overhead[f"_{side}_rate"] * per_token / 1e9
+        rows[side] = {"achieved_gflops": achieved, "efficiency": achieved / ceiling}
+    return {"name": "training FLOP/s over matmul FLOP/s (LoRA, 4N + attention per token)", "ratio": rows["trl"]["efficiency"],
+            "target": ">= 0.25", "passed": rows["trl"]["efficiency"] >= 0.25, "matmul_gflops": ceiling,
+            "flops_per_token": per_token, "n_matmul_params": n_matmul, "mean_padded_length": seq, **rows}
+
+
+def item3_precision(overhead: dict[str, Any], reps: int = 3) -> dict[str, Any]:
+    """s/step of fp32 (what tools/hardware.py picks on CPU) vs bf16 autocast (TRL's default) vs bf16 weights."""
+    import torch
+
+    from tools.hardware import Precision, detect
+
+    recipe = _recipe()
+    batches = overhead["_batches"][:4]
+    fp32 = _lora_model(recipe.config)
+    auto = _lora_model(recipe.config)
+    bf16w = _lora_model(recipe.config, Precision("bf16", "bench"))
+    sides = {
+        "fp32": lambda: median([s for _, s in _plain_steps(*fp32, batches)[1:]]),
+        "bf16_autocast": lambda: median([s for _, s in _plain_steps(*auto, batches, autocast="bf16")[1:]]),
+        "bf16_weights": lambda: median([s for _, s in _plain_steps(*bf16w, batches)[1:]]),
+    }
+    values = interleave(sides, reps=reps, warmup=1, label="3 precision")
+    med = {k: median(v) for k, v in values.items()}
+    hw = detect()
+    return {"name": "s/step bf16 autocast (TRL default) / fp32 (ours)", "ratio": med["bf16_autocast"] / med["fp32"],
+            "target": "> 1 means fp32 is faster", "passed": med["bf16_autocast"] >= med["fp32"],
+            "s_per_step": med, "bf16_weights_over_fp32": med["bf16_weights"] / med["fp32"], "cpu_reports_bf16": hw.bf16,
+            "torch_dtype_check": str(torch.get_default_dtype())}
+
+
+def item4_packing(reps: int = 3) -> dict[str, Any]:
+    """Packed (BFD bins + padding-free rows, as TRL packing) vs batches padded to the longest example."""
+    import torch
+    from trl.trainer.sft_trainer import DataCollatorForLanguageModeling
+
+    from tools.backends.trl import _bfd_bins, padding_stats, tokenize_entries
+    from tools.models import load_tokenizer, resolve_model
+    from tools.prompting import encode, prepare_tokenizer
+    from tools.data import load_rows
+
+    recipe = _recipe("tinyllama-json-extractor", "sequence_len=1024")
+    config = recipe.config
+    tokenizer = load_tokenizer(resolve_model(EMBEDDED))
+    prepare_tokenizer(tokenizer, config)
+    examples, stats = tokenize_entries(config["datasets"], tokenizer, config)
+    all_lengths = [len(encode(r.data, e, tokenizer, config).input_ids) for e in config["datasets"] for r in load_rows(e)]
+    truncated = sum(n - 1024 for n in all_lengths if n > 1024)
+    lengths = [len(e["input_ids"]) for e in examples]
+    per_bin = max(1, round(1024 / (sum(lengths) / len(lengths))))
+    stats_fraction = padding_stats(lengths, per_bin, 1024)
+
+    random.Random(0).shuffle(examples)
+    bins: list[list[dict]] = []
+    free: list[int] = []
+    for example in sorted(examples[:60], key=lambda e: len(e["input_ids"]), reverse=True):  # BFD, as trl packing_strategy=bfd
+        n = len(example["input_ids"])
+        best = min((i for i, f in enumerate(free) if f >= n), key=lambda i: free[i], default=None)
+        if best is None:
+            bins.append([example]), free.append(1024 - n)
+        else:
+            bins[best].append(example)
+            free[best] -= n
+    packed_collate = DataCollatorForLanguageModeling(pad_token_id=tokenizer.pad_token_id, padding_free=True)
+    padded_collate = DataCollatorForLanguageModeling(pad_token_id=tokenizer.pad_token_id)
+    steps = 4
+    packed = [packed_collate(b) for b in bins[:steps]]
+    flat = [e for b in bins[:steps] for e in b]
+    random.Random(1).shuffle(flat)  # the trainer's sampler order, not length-sorted
+    padded = [padded_collate(flat[i:i + per_bin]) for i in range(0, len(flat), per_bin)]
+    packed_model = _lora_model(config)
+    padded_model = _lora_model(config)
+    values = interleave({"packed": lambda: _rate([(0, 0.0)] + _plain_steps(*packed_model, packed)),
+                         "padded": lambda: _rate([(0, 0.0)] + _plain_steps(*padded_model, padded))},
+                        reps=reps, warmup=1, label="4 packing")
+    # First-step loss, packed vs unpacked, on the same examples (no cross-example attention).
+    from transformers import AutoModelForCausalLM
+
+    base = AutoModelForCausalLM.from_pretrained(resolve_model(EMBEDDED).path, dtype=torch.float32).eval()
+    base.config.use_cache = False
+    same = bins[0]
+    with torch.no_grad():
+        loss_packed = float(base(**packed_collate(same), use_cache=False).loss)
+        loss_padded = float(base(**padded_collate(same), use_cache=False).loss)
+    ratio = median(values["packed"]) / median(values["padded"])
+    timed_packed = sum(_real_tokens(b) for b in packed) / (len(packed) * 1024)
+    return {"name": "packed / padded real tokens/s (json-extractor, 1024 tokens)", "ratio": ratio, "target": ">= 1.3",
+            "passed": ratio >= 1.3 and stats_fraction["real_token_fraction_packed"] >= 0.95 and abs(loss_packed - loss_padded) < 1e-3,
+            "real_token_fraction_packed": stats_fraction["real_token_fraction_packed"],
+            "real_token_fraction_padded": stats_fraction["real_token_fraction_padded"],
+            "padded_micro_batch": per_bin, "examples": len(lengths), "mean_length": sum(lengths) / len(lengths),
+            "timed_bins_fill": timed_packed, "packed_tokens_per_s": values["packed"], "padded_tokens_per_s": values["padded"],
+            "first_step_loss_packed": loss_packed, "first_step_loss_unpacked": loss_padded,
+            "loss_difference": abs(loss_packed - loss_padded), "examples_in_loss_check": len(same),
+            "dropped_too_long": stats["dropped_too_long"], "truncated_tokens": truncated}
