@@ -95,22 +95,10 @@ def cap(rows: list, config: dict[str, Any]) -> list:
 
 
 def row_for_question(config: dict[str, Any], question: str, answer: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(row, entry): `question` laid out as the recipe's first training dataset formats a question,
-    with `answer` as its output, ready for `tools.prompting.encode` (mirrors `generation_prompt`)."""
-    entry = config["datasets"][0]
-    kind = entry["type"]
-    generation = config.get("generation") or {}
-    if kind == "chat_template":
-        messages = []
-        if generation.get("system_prompt"):
-            messages.append({"role": "system", "content": generation["system_prompt"]})
-        messages += [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
-        return {entry.get("field_messages", "messages"): messages}, entry
-    if kind == "alpaca":
-        instruction = generation.get("instruction")
-        row = {"instruction": instruction, "input": question} if instruction else {"instruction": question, "input": ""}
-        return {**row, "output": answer}, entry
-    return {kind["field_instruction"]: question, kind["field_output"]: answer}, entry
+    """(row, entry): `question` with `answer` as its output, ready for `tools.prompting.encode`."""
+    from tools.prompting import inference_row
+
+    return inference_row(config, question, answer)
 
 
 def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: MetricResult) -> dict[str, list]:

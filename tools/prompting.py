@@ -180,9 +180,10 @@ def split_prompt_answer(row: dict[str, Any], entry: dict[str, Any], tokenizer, c
 
 
 # ---------------------------------------------------------------- inference prompts
-def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
-                      history: list[dict[str, str]] | None = None) -> list[int]:
-    """Prompt ids for a user message, laid out as the recipe's first training dataset was."""
+def inference_row(config: dict[str, Any], user_text: str, answer: str = "",
+                  history: list[dict[str, str]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(row, entry): a user message laid out as a row of the recipe's first training dataset, with
+    `answer` as its output. Generation, the preference metric and the Modelfile all start here."""
     entry = config["datasets"][0]
     kind = entry["type"]
     generation = config.get("generation") or {}
@@ -190,14 +191,17 @@ def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
         messages = []
         if generation.get("system_prompt"):
             messages.append({"role": "system", "content": generation["system_prompt"]})
-        messages += list(history or []) + [{"role": "user", "content": user_text}]
-        return render_chat(tokenizer, messages, add_generation_prompt=True)
+        messages += list(history or []) + [{"role": "user", "content": user_text}, {"role": "assistant", "content": answer}]
+        return {entry.get("field_messages", "messages"): messages}, entry
     if kind == "alpaca":
         instruction = generation.get("instruction")
         row = {"instruction": instruction, "input": user_text} if instruction else {"instruction": user_text, "input": ""}
-        row["output"] = ""
-        prompt, _ = _prompt_text("alpaca", row)
-    else:
-        row = {kind["field_instruction"]: user_text, kind["field_output"]: ""}
-        prompt, _ = _prompt_text(kind, row)
-    return tokenizer(prompt, add_special_tokens=True)["input_ids"]
+        return {**row, "output": answer}, entry
+    return {kind["field_instruction"]: user_text, kind["field_output"]: answer}, entry
+
+
+def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
+                      history: list[dict[str, str]] | None = None) -> list[int]:
+    """Prompt ids for a user message, laid out as the recipe's first training dataset was."""
+    row, entry = inference_row(config, user_text, "", history)
+    return split_prompt_answer(row, entry, tokenizer, config)[0]
