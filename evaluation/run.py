@@ -144,16 +144,13 @@ def _print_summary(data: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     args = parser.parse_args(argv)
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print("Recipe errors (nothing was evaluated):", file=sys.stderr)
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args, "Recipe errors (nothing was evaluated):")
+    if recipe is None:
         return 1
     return run(recipe)
 

@@ -62,16 +62,14 @@ def chat_loop(loaded, stdin: TextIO, stdout: TextIO, history: list[dict[str, str
 
 def main(argv: list[str] | None = None) -> int:
     from tools.models import ModelNotAvailable
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m tools.chat", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     parser.add_argument("--prompt", default=None, help="answer this one message and exit")
     args = parser.parse_args(argv)
-    try:
-        recipe = recipe_from_args(args, check_paths=False)  # chatting needs no dataset files
-    except RecipeError as error:
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args, check_paths=False)  # chatting needs no dataset files
+    if recipe is None:
         return 1
     from tools import generation, runs
 

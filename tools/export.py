@@ -386,7 +386,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m tools.export", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
@@ -394,11 +394,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prompts", type=int, default=16, help="evaluation prompts used to verify the GGUF")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print("Recipe errors (nothing was exported):", file=sys.stderr)
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args, "Recipe errors (nothing was exported):")
+    if recipe is None:
         return 1
     return export(recipe, args.quant, args.prompts)
 

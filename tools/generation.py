@@ -271,17 +271,15 @@ class VisibleStream:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m tools.generation", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     parser.add_argument("message")
     parser.add_argument("--base", action="store_true", help="the base model without the adapter")
     args = parser.parse_args(argv)
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args)
+    if recipe is None:
         return 1
     loaded = load(recipe, adapter=None if args.base else "auto")
     print(answer(loaded, args.message).text)

@@ -106,16 +106,14 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m tools.model_card", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     parser.add_argument("--folder", choices=["merged", "gguf"], default="gguf")
     args = parser.parse_args(argv)
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args)
+    if recipe is None:
         return 1
     print(render(recipe, recipe["base_model"], license_of(recipe), args.folder, f"{recipe.name}-q8_0.gguf"))
     return 0

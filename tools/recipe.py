@@ -441,6 +441,17 @@ def recipe_from_args(args: argparse.Namespace, **kwargs: Any) -> Recipe:
     return load_recipe(args.recipe, model=args.model or None, overrides=args.overrides, profile=args.profile or None, **kwargs)
 
 
+def recipe_or_report(args: argparse.Namespace, header: str | None = None, **kwargs: Any) -> Recipe | None:
+    """The recipe a command's arguments name, or None after printing its errors to stderr."""
+    try:
+        return recipe_from_args(args, **kwargs)
+    except RecipeError as error:
+        if header:
+            print(header, file=sys.stderr)
+        print("\n".join(error.errors), file=sys.stderr)
+        return None
+
+
 def _validate_command(targets: list[str]) -> int:
     paths = [recipe_path(t) for t in targets] if targets else all_recipe_paths()
     if not paths:
@@ -470,10 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate_command(args.recipes)
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args)
+    if recipe is None:
         return 1
     print(f"# {display(recipe.path)}" + (f" with {', '.join(recipe.applied)}" if recipe.applied else ""))
     print(yaml.safe_dump(recipe.config, sort_keys=False, allow_unicode=True, width=100), end="")

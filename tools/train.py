@@ -147,7 +147,7 @@ def run(recipe, backend: str = "trl", resume: bool = False) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tools.recipe import RecipeError, add_recipe_arguments, recipe_from_args
+    from tools.recipe import add_recipe_arguments, recipe_or_report
 
     parser = argparse.ArgumentParser(prog="python -m tools.train", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
@@ -155,11 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resume", action="store_true", help="continue from the last checkpoint")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    try:
-        recipe = recipe_from_args(args)
-    except RecipeError as error:
-        print(f"Recipe errors (nothing was trained):", file=sys.stderr)
-        print("\n".join(error.errors), file=sys.stderr)
+    recipe = recipe_or_report(args, "Recipe errors (nothing was trained):")
+    if recipe is None:
         return 1
     return run(recipe, args.backend, args.resume)
 
