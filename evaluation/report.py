@@ -18,12 +18,13 @@ from evaluation.common import rounded, write_jsonl
 LOWER_IS_BETTER = ("nll", "perplexity", "answer_fallback_rate")
 
 
-def plot_loss(rows: list[dict[str, Any]], path: Path) -> bool:
-    """Training and validation loss against step from metrics.jsonl rows; False when there is none."""
+def plot_loss(rows: list[dict[str, Any]], path: Path) -> str:
+    """Training and validation loss against step from metrics.jsonl rows. Returns "training+validation",
+    "training" (no eval_loss rows) or "" when there is nothing to plot."""
     train = [(r["step"], r["loss"]) for r in rows if r.get("loss") is not None and r.get("step") is not None]
     val = [(r["step"], r["eval_loss"]) for r in rows if r.get("eval_loss") is not None and r.get("step") is not None]
     if not train and not val:
-        return False
+        return ""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -41,7 +42,7 @@ def plot_loss(rows: list[dict[str, Any]], path: Path) -> bool:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
-    return True
+    return "training+validation" if val else "training"
 
 
 def _fmt(value: Any) -> str:
@@ -124,8 +125,13 @@ def _training_section(data: dict[str, Any]) -> list[str]:
         lines.append("")
     else:
         lines += ["No manifest.json in the run folder.", ""]
-    lines += (["![training and validation loss](loss.png)", ""] if data.get("loss_plot")
-              else ["No metrics.jsonl in the run folder: no loss curve.", ""])
+    if data.get("loss_plot") == "training":
+        lines += ["![training loss](loss.png)", "",
+                  "No validation loss was logged (the run's `eval_steps` is larger than its steps).", ""]
+    elif data.get("loss_plot"):
+        lines += ["![training and validation loss](loss.png)", ""]
+    else:
+        lines += ["No metrics.jsonl in the run folder: no loss curve.", ""]
     return lines
 
 

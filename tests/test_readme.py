@@ -36,6 +36,28 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
+HEADLINES = [  # (recipe, metric, the README's row label)
+    ("tinyllama-json-extractor", "json_parse_rate", "output parses as JSON"),
+    ("tinyllama-json-extractor", "json_valid_rate", "**valid against `output.schema.json`**"),
+    ("tinyllama-json-extractor", "json_field_accuracy", "**field accuracy** (7 fields)"),
+    ("tinyllama-json-extractor", "json_exact_match", "whole object exactly right"),
+    ("qwen-personal-qa", "preference_accuracy", "**NLL preference on paraphrased questions**"),
+    ("qwen-personal-qa", "answer_token_f1", "answer token F1 on 16 paraphrased questions"),
+    ("qwen-personal-qa", "stop_rate", "answers that end with the eos token"),
+]
+
+
+@pytest.mark.parametrize("recipe,metric,label", HEADLINES)
+def test_readme_headline_numbers_are_the_committed_reports(recipe, metric, label):
+    """The README quotes reports/<recipe>/metrics.json, written by `make eval`; no number typed by hand."""
+    import json
+
+    metrics = json.loads((ROOT / "reports" / recipe / "metrics.json").read_text())["metrics"]
+    row = next(line for line in README.splitlines() if line.startswith(f"| {label}"))
+    cells = [c.strip().strip("*") for c in row.strip("|").split("|")]
+    assert cells[-2:] == [f"{metrics['base'][metric]:.2f}", f"{metrics['finetuned'][metric]:.2f}"], row
+
+
 @pytest.mark.slow
 def test_make_demo_in_a_fresh_clone(tmp_path):
     """`make demo`, shortened only by DEMO_MAX_STEPS (documented in the README), in a clone of HEAD."""
