@@ -22,13 +22,13 @@ from collections import Counter
 from typing import Any
 
 from evaluation.common import EvalError, MetricResult, cap, generate
-from tools.generation import _normalise
+from tools.generation import normalise_text
 from tools.paths import display
 
 
 def normalise(text: str) -> str:
     """Lowercase, accents and punctuation removed, whitespace collapsed."""
-    return " ".join(_normalise(text).split())
+    return " ".join(normalise_text(text).split())
 
 
 def exact_match(prediction: str, reference: str) -> bool:

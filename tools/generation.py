@@ -137,7 +137,7 @@ def _tokenizer_from(path: Path):
     return tokenizer
 
 
-def _normalise(text: str) -> str:
+def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return re.sub(r"[^\w\s]", "", text).strip()
@@ -154,7 +154,7 @@ def postprocess(raw: str, config: dict[str, Any]) -> str:
     if generation.get("first_line_only"):
         text = text.split("\n", 1)[0].strip()
     fallback = generation.get("fallback")
-    if fallback and _normalise(fallback) and _normalise(fallback) in _normalise(text):
+    if fallback and normalise_text(fallback) and normalise_text(fallback) in normalise_text(text):
         text = fallback  # "Lo siento, no tengo esa información" -> the exact fallback sentence
     return text
 
