@@ -142,7 +142,7 @@ def run(recipe, backend: str = "trl", resume: bool = False) -> int:
         return 130
     print(f"Adapter: {display(paths.adapter)}  metrics: {display(paths.metrics)}  manifest: {display(paths.manifest)}")
     print(f"Done in {manifest['wall_seconds']:.0f} s ({facts['steps']} steps, final train loss {facts.get('train_loss')}). "
-          f"Next: make eval RECIPE={recipe.name}" + (f" MODEL={recipe['base_model']}" if model.source == "embedded" else ""))
+          f"Next: make eval RECIPE={recipe.name}" + "".join(f" {a}" for a in recipe.applied if a.startswith(("MODEL=", "PROFILE="))))
     return 0
 
 
