@@ -38,28 +38,34 @@ def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
     for number in wanted:
         start = time.monotonic()
         print(f"[{number}] {TITLES[number]}...", flush=True)
-        if number in (1, 2, 3) and overhead is None:
-            overhead = training.item1_overhead()
+        try:
+            if number in (1, 2, 3) and overhead is None:
+                overhead = training.item1_overhead()
             if number == 1:
                 result = overhead
-        if number == 1:
-            result = overhead
-        elif number == 2:
-            result = training.item2_efficiency(overhead)
-        elif number == 3:
-            result = training.item3_precision(overhead)
-        elif number == 4:
-            result = training.item4_packing()
-        elif number == 5:
-            result = others.item5_scoring()
-        elif number == 6:
-            result = others.item6_backends()
-        elif number == 7:
-            result = others.item7_memory()
-        elif number == 8:
-            result = others.item8_gguf()
-        else:
-            result = others.item9_load()
+            elif number == 2:
+                result = training.item2_efficiency(overhead)
+            elif number == 3:
+                result = training.item3_precision(overhead)
+            elif number == 4:
+                result = training.item4_packing()
+            elif number == 5:
+                result = others.item5_scoring()
+            elif number == 6:
+                result = others.item6_backends()
+            elif number == 7:
+                result = others.item7_memory()
+            elif number == 8:
+                result = others.item8_gguf()
+            else:
+                result = others.item9_load()
+        except KeyboardInterrupt:
+            raise
+        except Exception as error:  # one broken item must not cost the others' measurements
+            import traceback
+
+            traceback.print_exc()
+            result = {"failed": f"{type(error).__name__}: {error}"[:500]}
         result = {k: v for k, v in result.items() if not k.startswith("_")}
         result["seconds"] = round(time.monotonic() - start, 1)
         results[number] = result
@@ -78,6 +84,8 @@ def _fmt(value: Any) -> str:
 def _line(number: int, r: dict[str, Any]) -> str:
     if "skipped" in r:
         return f"{TITLES[number]}: skipped: {r['skipped']}"
+    if "failed" in r:
+        return f"{TITLES[number]}: FAILED: {r['failed']}"
     return f"{TITLES[number]}: {r['name']} = {_fmt(r['ratio'])} (target {r['target']}: {'ok' if r['passed'] else 'MISSED'})"
 
 
@@ -86,8 +94,8 @@ def render(data: dict[str, Any]) -> str:
     lines = ["# Benchmark results (`make bench`)", "",
              f"Measured {m['date']} on {m['cpu']}, {m['cores']} cores, torch threads {m['torch_threads']}, "
              f"{m['memory_gb']} GB RAM; CPU bf16 flags: {', '.join(m['bf16_flags']) or 'none'}; Python {m['python']}.",
-             f"Load average at start {m['load_average_at_start']}: **other people's tests were running on this machine**, "
-             "so absolute numbers are noisy; every comparison is interleaved (A B A B ...) after a warm-up and reports "
+             f"Load average (1, 5, 15 min) at start: {m['load_average_at_start']}. Absolute numbers move with whatever "
+             "else runs on the machine; every comparison is interleaved (A B A B ...) after a warm-up and reports "
              "medians, which is what the ratios rely on.", "",
              "Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()), "",
              "| # | item | measured | ratio | target | |", "|---|---|---|---|---|---|"]
@@ -96,6 +104,9 @@ def render(data: dict[str, Any]) -> str:
         title = TITLES[int(key)]
         if "skipped" in r:
             lines.append(f"| {key} | {title} | skipped: {r['skipped']} | | | |")
+            continue
+        if "failed" in r:
+            lines.append(f"| {key} | {title} | **failed**: {r['failed']} | | | |")
             continue
         lines.append(f"| {key} | {title} | {r['name']} | {_fmt(r['ratio'])} | {r['target']} | {'ok' if r['passed'] else '**missed**'} |")
     lines += ["", "## Details", ""]
@@ -144,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in sorted(data["items"], key=int):
         print(_line(int(key), data["items"][key]))
     print(f"\nWritten {RESULTS_MD.relative_to(HERE.parent)} and {RESULTS_JSON.relative_to(HERE.parent)}")
-    return 0 if all(r.get("passed", True) for r in items.values()) else 1
+    return 0 if all(r.get("passed", True) and "failed" not in r for r in items.values()) else 1
 
 
 if __name__ == "__main__":

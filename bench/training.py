@@ -12,6 +12,7 @@ from typing import Any
 
 from bench.common import interleave, median, quiet
 from tools.models import EMBEDDED
+from tools.paths import ROOT
 
 RECIPE = "qwen-personal-qa"  # short answers: per-step framework costs weigh most here
 STEPS = 5  # per timed run; the first step of each run is not timed (warm-up)
@@ -78,10 +79,13 @@ def _rate(steps: list[tuple[int, float]]) -> float:
     return sum(t for t, _ in timed) / sum(s for _, s in timed)
 
 
-def _trl_run(recorded: list[dict] | None = None) -> float:
+def _trl_run(recorded: list[dict] | None = None, without_entropy: bool = False) -> float:
     """One real `make train` backend run (tools/backends/trl.train) of STEPS steps; tokens/s of
-    steps 2.. from its metrics.jsonl. With `recorded`, the batches it trained on are kept."""
+    steps 2.. from its metrics.jsonl. With `recorded`, the batches it trained on are kept. With
+    `without_entropy`, TRL's per-step entropy over the whole logits tensor (a logged metric, not
+    part of the loss) is replaced by zeros, to measure what that metric costs."""
     import trl
+    import trl.trainer.sft_trainer as sft_module
 
     from tools.backends import trl as backend
     from tools.models import resolve_model
@@ -96,6 +100,9 @@ def _trl_run(recorded: list[dict] | None = None) -> float:
                 return super().training_step(model, inputs, *args, **kwargs)
 
         trl.SFTTrainer = Recording
+    entropy = sft_module.entropy_from_logits
+    if without_entropy:
+        sft_module.entropy_from_logits = lambda logits, *a, **k: logits.new_zeros(logits.shape[:-1])
     handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["LLM_RECIPES_RUNS"] = tmp
@@ -105,6 +112,7 @@ def _trl_run(recorded: list[dict] | None = None) -> float:
             rows = [json.loads(line) for line in (Path(tmp) / recipe.name / "metrics.jsonl").read_text().splitlines()]
         finally:
             trl.SFTTrainer = original
+            sft_module.entropy_from_logits = entropy
             os.environ.pop("LLM_RECIPES_RUNS", None)
             signal.signal(signal.SIGINT, handlers[0])
             signal.signal(signal.SIGTERM, handlers[1])
@@ -124,10 +132,13 @@ def item1_overhead(reps: int = 3) -> dict[str, Any]:
         steps = _plain_steps(model, optimizer, batches)
         return median([t / s for t, s in steps[1:]])  # per-step tokens/s of steps 2.., as the TRL side
 
-    values = interleave({"trl": _trl_run, "plain": plain}, reps=reps, warmup=0, label="1 overhead")
+    values = interleave({"trl": _trl_run, "plain": plain, "trl_without_entropy": lambda: _trl_run(without_entropy=True)},
+                        reps=reps, warmup=0, label="1 overhead")
     trl_rate, plain_rate = median(values["trl"]), median(values["plain"])
     return {"name": "TRL vs plain PyTorch LoRA loop (tokens/s)", "ratio": trl_rate / plain_rate, "target": ">= 0.90",
             "passed": trl_rate / plain_rate >= 0.90, "trl_tokens_per_s": values["trl"], "plain_tokens_per_s": values["plain"],
+            "trl_without_entropy_metric_tokens_per_s": values["trl_without_entropy"],
+            "ratio_without_entropy_metric": median(values["trl_without_entropy"]) / plain_rate,
             "recipe": f"{RECIPE} PROFILE=cpu, micro batch {recipe['micro_batch_size']}, LoRA r{recipe['lora_r']} on "
                       f"{len(recipe['lora_target_modules'])} projections, fp32, {STEPS} steps per run (step 1 untimed)",
             "mean_tokens_per_step": sum(_real_tokens(b) for b in batches) / len(batches),
@@ -247,6 +258,7 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
         loss_packed = float(base(**packed_collate(same), use_cache=False).loss)
         loss_padded = float(base(**padded_collate(same), use_cache=False).loss)
     ratio = median(values["packed"]) / median(values["padded"])
+    by_recipe = {name: _fill(name) for name in sorted(p.stem for p in (ROOT / "recipes").glob("*.yaml"))}
     timed_packed = sum(_real_tokens(b) for b in packed) / (len(packed) * 1024)
     return {"name": "packed / padded real tokens/s (json-extractor, 1024 tokens)", "ratio": ratio, "target": ">= 1.3",
             "passed": ratio >= 1.3 and stats_fraction["real_token_fraction_packed"] >= 0.95 and abs(loss_packed - loss_padded) < 1e-3,
@@ -256,4 +268,26 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
             "timed_bins_fill": timed_packed, "packed_tokens_per_s": values["packed"], "padded_tokens_per_s": values["padded"],
             "first_step_loss_packed": loss_packed, "first_step_loss_unpacked": loss_padded,
             "loss_difference": abs(loss_packed - loss_padded), "examples_in_loss_check": len(same),
-            "dropped_too_long": stats["dropped_too_long"], "truncated_tokens": truncated}
+            "dropped_too_long": stats["dropped_too_long"], "truncated_tokens": truncated,
+            "real_token_fraction_by_recipe": by_recipe}
+
+
+def _fill(name: str, sequence_lens=(1024, 2048, 4096)) -> dict[str, Any]:
+    """Real-token fraction of a recipe's training data (embedded tokenizer) packed by BFD into rows
+    of each sequence length, and padded to the longest of micro batches holding as many examples as
+    a 1024-token row does on average; where packing pays depends on the lengths."""
+    from tools.backends.trl import padding_stats, tokenize_entries
+    from tools.models import load_tokenizer, resolve_model
+    from tools.prompting import prepare_tokenizer
+
+    config = _recipe(name, f"sequence_len={max(sequence_lens)}").config
+    tokenizer = load_tokenizer(resolve_model(EMBEDDED))
+    prepare_tokenizer(tokenizer, config)
+    examples, _ = tokenize_entries(config["datasets"], tokenizer, config)
+    lengths = [len(e["input_ids"]) for e in examples]
+    per_batch = max(1, round(1024 / (sum(lengths) / len(lengths))))
+    out = {"examples": len(lengths), "lengths": f"{min(lengths)}-{max(lengths)}",
+           f"padded_micro_batch_{per_batch}": padding_stats(lengths, per_batch, 1024)["real_token_fraction_padded"]}
+    for n in sequence_lens:
+        out[f"packed_{n}"] = padding_stats(lengths, 1, n)["real_token_fraction_packed"]
+    return out

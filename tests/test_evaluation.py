@@ -253,3 +253,13 @@ def test_eval_end_to_end_with_a_real_adapter(tmp_path, monkeypatch, capsys, embe
     assert index_main([]) == 0
     index = (tmp_path / "reports" / "index.md").read_text()
     assert "[qwen-personal-qa](qwen-personal-qa/report.md)" in index and "NOT met: nll" in index
+
+
+def test_the_loss_plot_says_whether_validation_loss_was_logged(tmp_path):
+    from evaluation.report import plot_loss
+
+    train_only = [{"step": 5, "loss": 0.7}, {"step": 10, "loss": 0.5}]
+    assert plot_loss(train_only, tmp_path / "a.png") == "training"
+    assert plot_loss(train_only + [{"step": 10, "eval_loss": 0.6}], tmp_path / "b.png") == "training+validation"
+    assert plot_loss([], tmp_path / "c.png") == "" and not (tmp_path / "c.png").exists()
+    assert (tmp_path / "a.png").read_bytes()[:4] == b"\x89PNG"

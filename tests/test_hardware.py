@@ -17,6 +17,12 @@ def test_auto_is_fp32_on_cpu_and_bf16_on_a_bf16_gpu():
     assert choose_precision({}, CPU_NO_BF16).name == "fp32"
 
 
+def test_a_cpu_with_native_bf16_is_told_that_explicit_bf16_may_be_faster():
+    assert any('SET="bf16=true"' in n for n in choose_precision({"bf16": "auto"}, CPU_BF16).notes)
+    assert choose_precision({"bf16": "auto"}, CPU_NO_BF16).notes == ()
+    assert choose_precision({"bf16": True}, CPU_BF16).name == "bf16"
+
+
 def test_explicit_bf16_without_hardware_support_is_an_error_with_advice():
     with pytest.raises(PrecisionError) as info:
         choose_precision({"bf16": True}, CPU_NO_BF16)
