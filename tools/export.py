@@ -9,11 +9,12 @@ Steps, each printed as it starts:
            onto 4-bit weights. An up-to-date merged folder is reused.
 2. convert runs/<name>/merged -> runs/<name>/gguf/<name>-<quant>.gguf with convert-hf-to-gguf
            (quant: the recipe's export.quant, QUANT= overrides; f16 or q8_0).
-3. verify  the GGUF read back with transformers against the merged model on the recipe's
-           evaluation prompts: relative error of the logits and greedy agreement, saved in
-           gguf/verification.json; below export.min_greedy_agreement the export fails (exit 1,
-           gguf/VERIFY_FAILED). With llama-cpp-python installed (requirements-llamacpp.txt),
-           the GGUF also answers one prompt in llama.cpp itself.
+3. verify  tools/gguf_verify.py: the GGUF's tokenizer metadata against the base model's (a
+           mismatch fails before the GGUF gets its final name, naming the field); the GGUF read
+           back with transformers against the merged model on the recipe's evaluation prompts
+           (relative error, greedy agreement); with llama-cpp-python installed
+           (requirements-llamacpp.txt), greedy text and chat formatting in llama.cpp itself.
+           Results in gguf/verification.json; a failed check exits 1 and writes gguf/VERIFY_FAILED.
 4. ollama  gguf/Modelfile (tools/modelfile.py) and gguf/README.md (tools/model_card.py).
 
 Files are written under temporary names and renamed when complete, so an interrupted export
@@ -66,6 +67,7 @@ def merge(recipe, base, paths: runs.RunPaths, license_name: str) -> Path:
 
     from tools import model_card
     from tools.generation import Settings, merged_stamp
+    from tools.prompting import chat_template_text
 
     config = recipe.config
     tokenizer, added = _adapter_tokenizer(paths, base, config)
@@ -77,6 +79,9 @@ def merge(recipe, base, paths: runs.RunPaths, license_name: str) -> Path:
     if len(tokenizer) > model.get_input_embeddings().weight.shape[0]:
         print(f"Resizing embeddings to {len(tokenizer)} for the recipe's special tokens {added or ''}".rstrip(), flush=True)
         model.resize_token_embeddings(len(tokenizer))
+    # The merged model (and the GGUF made from it) carries the recipe's prompt layout as its chat
+    # template, so llama.cpp's and transformers' chat formatting give the training prompt.
+    tokenizer.chat_template = chat_template_text(config, tokenizer)
     print(f"Loading the adapter {display(paths.adapter)} and merging (merge_and_unload)...", flush=True)
     model = PeftModel.from_pretrained(model, paths.adapter).merge_and_unload()
     model.eval()
@@ -163,133 +168,41 @@ def convert(merged: Path, target: Path, quant: str, log_path: Path) -> Path:
 
 
 # ---------------------------------------------------------------- 3. verify
-def evaluation_prompts(recipe, tokenizer, limit: int) -> list[list[int]]:
-    """Prompt ids from the recipe's evaluation and validation files (training files when none)."""
-    from tools.data import DataError, load_rows
-    from tools.prompting import split_prompt_answer
+def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: float, limit: int = 16) -> dict[str, Any]:
+    """Tokenizer, logits and (when installed) llama.cpp checks of the GGUF; see tools/gguf_verify.py.
 
-    config = recipe.config
-    entries = list((config.get("evaluation") or {}).get("nll") or []) + list(config.get("test_datasets") or [])
-    entries = entries or list(config["datasets"])
-    prompts: list[list[int]] = []
-    for entry in entries:
-        try:
-            rows = load_rows(entry)
-        except DataError as error:
-            raise ExportError("data errors in the evaluation files:\n" + "\n".join(error.errors[:10])) from None
-        for row in rows:
-            ids, _ = split_prompt_answer(row.data, entry, tokenizer, config)
-            if ids not in prompts:
-                prompts.append(ids)
-            if len(prompts) >= limit:
-                return prompts
-    return prompts
-
-
-def _greedy(model, prompt: list[int], new_tokens: int, eos: int | None) -> list[int]:
-    """Greedy tokens by repeated forward passes: a plain argmax, unlike `generate()`, which would
-    apply the merged folder's generation_config (the recipe's repetition_penalty) to one model only."""
+    A tokenizer that differs from the base's raises ExportError before anything else is loaded."""
     import torch
-
-    ids = list(prompt)
-    with torch.no_grad():
-        for _ in range(new_tokens):
-            token = int(model(input_ids=torch.tensor([ids])).logits[0, -1].argmax())
-            ids.append(token)
-            if token == eos:
-                break
-    return ids[len(prompt):]
-
-
-def verify(recipe, merged: Path, gguf_file: Path, min_agreement: float, limit: int = 16,
-           continuation_prompts: int = 3, continuation_tokens: int = 8) -> dict[str, Any]:
-    """Compare the GGUF (read back with transformers) with the merged model on evaluation prompts."""
-    import torch
-    from tqdm import tqdm
     from transformers import AutoModelForCausalLM
 
+    from tools import gguf_verify
     from tools.generation import _tokenizer_from
-    from tools.prompting import prepare_tokenizer
+    from tools.prompting import chat_template_text
 
-    tokenizer = _tokenizer_from(merged)
-    prepare_tokenizer(tokenizer, recipe.config)
-    prompts = evaluation_prompts(recipe, tokenizer, limit)
-    if not prompts:
-        raise ExportError("no prompts to verify with: the recipe has no evaluation, validation or training rows")
-    reference = AutoModelForCausalLM.from_pretrained(merged, dtype=torch.float32).eval()
-    start = time.monotonic()
-    print(f"Reading {gguf_file.name} back with transformers (dequantised to float32; ~40 s for 135 M parameters)...", flush=True)
+    merged = paths.merged
+    tokenizer = _tokenizer_from(merged)  # saved with the recipe's special tokens and chat template
+    layout_template = chat_template_text(recipe.config, _adapter_tokenizer(paths, base, recipe.config)[0])
     try:
-        exported = AutoModelForCausalLM.from_pretrained(gguf_file.parent, gguf_file=gguf_file.name, dtype=torch.float32).eval()
-    except (ValueError, KeyError, NotImplementedError, RuntimeError) as error:
-        raise ExportError(f"transformers cannot read the GGUF back ({type(error).__name__}: {error}); "
-                          f"it was not verified") from None
-    load_seconds = time.monotonic() - start
-    diff_sq = ref_sq = 0.0
-    agree = positions = last_agree = 0
-    worst = 0.0
-    with torch.no_grad():
-        for prompt in tqdm(prompts, desc="verify", unit="prompt"):
-            ids = torch.tensor([prompt])
-            a = reference(input_ids=ids).logits[0].double()
-            b = exported(input_ids=ids).logits[0].double()
-            diff_sq += float(((b - a) ** 2).sum())
-            ref_sq += float((a ** 2).sum())
-            worst = max(worst, float((b - a).norm() / a.norm()))
-            same = a.argmax(-1) == b.argmax(-1)
-            agree += int(same.sum())
-            positions += same.numel()
-            last_agree += int(same[-1])
-    continuations = []
-    eos = tokenizer.eos_token_id
-    for prompt in prompts[:continuation_prompts]:
-        ours, theirs = _greedy(reference, prompt, continuation_tokens, eos), _greedy(exported, prompt, continuation_tokens, eos)
-        common = next((i for i, (x, y) in enumerate(zip(ours, theirs)) if x != y), min(len(ours), len(theirs)))
-        continuations.append({"merged": tokenizer.decode(ours), "gguf": tokenizer.decode(theirs),
-                              "identical": ours == theirs, "common_prefix_tokens": common})
-    result = {
-        "gguf": gguf_file.name,
-        "prompts": len(prompts),
-        "positions": positions,
-        "relative_error": (diff_sq / ref_sq) ** 0.5,
-        "worst_prompt_relative_error": worst,
-        # The gate: the next token after each prompt (what greedy decoding picks first).
-        "greedy_agreement": last_agree / len(prompts),
-        # Every position of the prompts (the prompt's own next tokens): more samples, near-ties included.
-        "all_positions_agreement": agree / positions,
-        "min_greedy_agreement": min_agreement,
-        "greedy_continuations": continuations,
-        "gguf_load_seconds": round(load_seconds, 1),
-    }
-    result["passed"] = result["greedy_agreement"] >= min_agreement
-    print(f"relative error {result['relative_error']:.4f} (worst prompt {worst:.4f}); greedy next-token agreement "
-          f"{result['greedy_agreement']:.2%} on {len(prompts)} prompts (all {positions} positions: "
-          f"{result['all_positions_agreement']:.2%}); needed {min_agreement:.0%}", flush=True)
-    for c in continuations:
-        print(f"  greedy {continuation_tokens} tokens: {'same' if c['identical'] else 'DIFFERENT'}: {c['merged']!r}"
-              + ("" if c["identical"] else f" vs {c['gguf']!r}"))
-    llama = llama_cpp_check(gguf_file, reference, tokenizer, prompts[0])
-    if llama is not None:
-        result["llama_cpp"] = llama
+        tokenizer_facts = gguf_verify.check_tokenizer(gguf_file, base, tokenizer, layout_template)
+        prompts = gguf_verify.evaluation_prompts(recipe, tokenizer, limit)
+        if not prompts:
+            raise ExportError("no prompts to verify with: the recipe has no evaluation, validation or training rows")
+        reference = AutoModelForCausalLM.from_pretrained(merged, dtype=torch.float32).eval()
+        result = {"gguf": gguf_file.name, "tokenizer": tokenizer_facts,
+                  **gguf_verify.check_logits(reference, gguf_file, tokenizer, prompts, min_agreement)}
+        if gguf_verify.llama_cpp_available():
+            llama = gguf_verify.check_llama_cpp(gguf_file, reference, tokenizer, prompts, recipe.config)
+            result["llama_cpp"] = llama
+            if not llama["passed"]:
+                result["passed"] = False
+                result["error"] = "llama.cpp: " + "; ".join(llama["problems"])
+        else:
+            print("llama.cpp check skipped: llama-cpp-python is not installed "
+                  "(pip install -r requirements-llamacpp.txt, compiles llama.cpp in ~10 min)", flush=True)
+            result["llama_cpp"] = None
+    except gguf_verify.VerifyError as error:
+        raise ExportError(str(error)) from None
     return result
-
-
-def llama_cpp_check(gguf_file: Path, reference, tokenizer, prompt: list[int], new_tokens: int = 32) -> dict[str, Any] | None:
-    """Greedy answer of the GGUF in llama.cpp itself vs the merged model, when llama-cpp-python is installed."""
-    if importlib.util.find_spec("llama_cpp") is None:
-        print("llama.cpp check skipped: llama-cpp-python is not installed (pip install -r requirements-llamacpp.txt, ~10 min)")
-        return None
-    from llama_cpp import Llama
-
-    llm = Llama(model_path=str(gguf_file), n_ctx=max(512, len(prompt) + new_tokens + 8), verbose=False, seed=0)
-    out = llm.create_completion(prompt=list(prompt), max_tokens=new_tokens, temperature=0.0, top_k=1, top_p=1.0,
-                                repeat_penalty=1.0)
-    theirs = out["choices"][0]["text"]
-    ours = tokenizer.decode(_greedy(reference, prompt, new_tokens, tokenizer.eos_token_id), skip_special_tokens=True)
-    words_ours, words_theirs = ours.split(), theirs.split()
-    common = next((i for i, (x, y) in enumerate(zip(words_ours, words_theirs)) if x != y), min(len(words_ours), len(words_theirs)))
-    print(f"llama.cpp greedy: {theirs!r}\nmerged greedy:    {ours!r}\n(same first {common} words)", flush=True)
-    return {"llama_cpp": theirs, "merged": ours, "same_first_words": common, "identical": theirs.strip() == ours.strip()}
 
 
 # ---------------------------------------------------------------- the whole export
@@ -337,11 +250,7 @@ def export(recipe, quant: str | None = None, limit: int = 16) -> int:
         try:
             step(3, "verify the GGUF against the merged model")
             start = time.monotonic()
-            try:
-                result = verify(recipe, paths.merged, tmp, min_agreement, limit)
-            except ExportError as error:
-                result = {"gguf": target.name, "passed": False, "error": str(error), "min_greedy_agreement": min_agreement}
-                print(f"error: {error}", file=sys.stderr)
+            result = verify(recipe, base, paths, tmp, min_agreement, limit)
             timings["verify_s"] = round(time.monotonic() - start, 1)
             result.update(gguf=target.name, quant=quant, seconds=timings)
             runs.write_json_atomic(paths.gguf / "verification.json", result)

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import string
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from tools.prompting import ALPACA_NO_INPUT, ALPACA_WITH_INPUT
+from tools.prompting import completion_layout
 
 
 class ModelfileError(ValueError):
@@ -310,33 +309,13 @@ def chat_template_for_ollama(tokenizer) -> tuple[str, str]:
 
 
 def completion_template(config: dict[str, Any]) -> tuple[str, str | None]:
-    """(Go template, system prompt) for the non-chat formats, as generation_prompt lays them out."""
-    kind = config["datasets"][0]["type"]
-    generation = config.get("generation") or {}
-    system = None
-    if kind == "alpaca":
-        if generation.get("instruction"):
-            fmt = ALPACA_WITH_INPUT.replace("{instruction}", generation["instruction"].replace("{", "{{").replace("}", "}}"))
-            mapping = {"input": "{{ .Prompt }}"}
-        else:
-            fmt, mapping = ALPACA_NO_INPUT, {"instruction": "{{ .Prompt }}"}
-    else:
-        # generation_prompt fills only the instruction, so the input is empty.
-        fmt = kind["no_input_format"] if "no_input_format" in kind else kind["format"]
-        if kind.get("system_prompt"):  # Axolotl writes the system prompt with system_format first
-            fmt = kind.get("system_format", "{system}") + fmt
-        mapping = {"instruction": "{{ .Prompt }}", "input": "", "system": "{{ .System }}"}
-        system = kind.get("system_prompt") or None
-    out = []
-    uses_system = False
-    for literal, name, spec, conversion in string.Formatter().parse(fmt):
-        out.append(_go_literal(literal))
-        if name is not None:
-            if name not in mapping:
-                raise ModelfileError(f"format {fmt!r}: unknown placeholder {{{name}}}")
-            uses_system |= name == "system"
-            out.append(mapping[name])
-    return "".join(out) + "{{ .Response }}", system if uses_system else None
+    """(Go template, system prompt) for the non-chat formats, from the layout training uses."""
+    layout = completion_layout(config)
+    system = ""
+    if layout.system_slot:
+        system = "{{ if .System }}" + _go_literal(layout.system_open) + "{{ .System }}" + _go_literal(layout.system_close) + "{{ end }}"
+    template = system + _go_literal(layout.before) + "{{ .Prompt }}" + _go_literal(layout.after) + "{{ .Response }}"
+    return template, layout.system
 
 
 # ---------------------------------------------------------------- the Modelfile

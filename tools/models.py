@@ -61,8 +61,15 @@ def embedded_dir() -> Path:
     return cache_dir() / "models" / EMBEDDED
 
 
+# Bumped when the conversion changes, so an older converted folder is converted again.
+# 2: the tokenizer is rebuilt from the GGUF's own metadata (byte-level BPE, `smollm` pre-tokenizer).
+CONVERSION_VERSION = "2"
+
+
 def embedded_ready() -> bool:
-    return (embedded_dir() / "model.safetensors").is_file()
+    folder = embedded_dir()
+    stamp = folder / "CONVERSION_VERSION"
+    return (folder / "model.safetensors").is_file() and stamp.is_file() and stamp.read_text().strip() == CONVERSION_VERSION
 
 
 @contextlib.contextmanager
@@ -81,7 +88,9 @@ def prepare_embedded(verbose: bool = True) -> Path:
 
     transformers refuses to `save_pretrained` a model it dequantised from GGUF, so the
     weights are copied into a model built from the same config without a quantization
-    config. The folder is written under a temporary name and renamed when complete, and
+    config. The tokenizer is rebuilt from the GGUF's metadata (tools/gguf_tokenizer.py):
+    the one transformers derives from a GGUF is a byte-fallback BPE that llama.cpp's converter
+    mistakes for SentencePiece, which broke every exported GGUF in llama.cpp. The folder is written under a temporary name and renamed when complete, and
     a lock keeps two processes (parallel tests, two terminals) from converting at once.
     """
     target = embedded_dir()
@@ -93,12 +102,14 @@ def prepare_embedded(verbose: bool = True) -> Path:
         gguf = embedded_gguf_path()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import torch
-        from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, GenerationConfig
+        from transformers import AutoConfig, AutoModelForCausalLM, GenerationConfig
+
+        from tools.gguf_tokenizer import build_tokenizer
 
         start = time.monotonic()
         if verbose:
             print(f"Converting the embedded model {EMBEDDED} from {gguf.name} (once, ~40 s)...", flush=True)
-        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        tokenizer = build_tokenizer(gguf)
         loaded = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
         config = AutoConfig.from_pretrained(gguf.parent, gguf_file=gguf.name)
         config_dict = config.to_dict()
@@ -113,12 +124,9 @@ def prepare_embedded(verbose: bool = True) -> Path:
             raise RuntimeError(f"embedded model conversion: missing {missing}, unexpected {unexpected}")
         if clean_config.tie_word_embeddings:
             model.tie_weights()
-        # transformers 5.16 reads the GGUF's eos/pad ids wrongly into the tokenizer (it
-        # reports <|im_start|> as eos); the GGUF metadata and the model config say id 2,
-        # <|im_end|>, which is what the chat template ends each turn with.
-        tokenizer.eos_token = tokenizer.convert_ids_to_tokens(clean_config.eos_token_id)
-        tokenizer.pad_token = tokenizer.convert_ids_to_tokens(clean_config.pad_token_id)
-        tokenizer.clean_up_tokenization_spaces = False
+        if (tokenizer.eos_token_id, tokenizer.pad_token_id) != (clean_config.eos_token_id, clean_config.pad_token_id):
+            raise RuntimeError(f"embedded model conversion: the GGUF's tokenizer says eos {tokenizer.eos_token_id} / pad "
+                               f"{tokenizer.pad_token_id}, its config {clean_config.eos_token_id} / {clean_config.pad_token_id}")
         model.generation_config = GenerationConfig(
             bos_token_id=clean_config.bos_token_id,
             eos_token_id=clean_config.eos_token_id,
@@ -128,6 +136,7 @@ def prepare_embedded(verbose: bool = True) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
+        (tmp / "CONVERSION_VERSION").write_text(CONVERSION_VERSION + "\n")
         (tmp / "SOURCE.txt").write_text(
             f"Converted from {gguf} ({EMBEDDED_ORIGIN}) by tools/models.py.\nLicense: {EMBEDDED_LICENSE}\n"
         )

@@ -15,6 +15,7 @@ With `train_on_inputs: false` every prompt token gets label -100.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -183,7 +184,13 @@ def split_prompt_answer(row: dict[str, Any], entry: dict[str, Any], tokenizer, c
 def inference_row(config: dict[str, Any], user_text: str, answer: str = "",
                   history: list[dict[str, str]] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """(row, entry): a user message laid out as a row of the recipe's first training dataset, with
-    `answer` as its output. Generation, the preference metric and the Modelfile all start here."""
+    `answer` as its output. Generation, the preference metric, the GGUF chat template and the
+    Modelfile all start here.
+
+    With `generation.instruction` (a recipe whose rows share one fixed instruction, such as the
+    JSON extractor's), the user's text is the row's input and the instruction is that sentence;
+    otherwise the user's text is the instruction (question) and the input is empty.
+    """
     entry = config["datasets"][0]
     kind = entry["type"]
     generation = config.get("generation") or {}
@@ -193,11 +200,16 @@ def inference_row(config: dict[str, Any], user_text: str, answer: str = "",
             messages.append({"role": "system", "content": generation["system_prompt"]})
         messages += list(history or []) + [{"role": "user", "content": user_text}, {"role": "assistant", "content": answer}]
         return {entry.get("field_messages", "messages"): messages}, entry
+    instruction = generation.get("instruction")
     if kind == "alpaca":
-        instruction = generation.get("instruction")
         row = {"instruction": instruction, "input": user_text} if instruction else {"instruction": user_text, "input": ""}
         return {**row, "output": answer}, entry
-    return {kind["field_instruction"]: user_text, kind["field_output"]: answer}, entry
+    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    if instruction:
+        row = {kind["field_instruction"]: instruction, spec["field_input"]: user_text}
+    else:
+        row = {kind["field_instruction"]: user_text}
+    return {**row, kind["field_output"]: answer}, entry
 
 
 def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
@@ -205,3 +217,94 @@ def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
     """Prompt ids for a user message, laid out as the recipe's first training dataset was."""
     row, entry = inference_row(config, user_text, "", history)
     return split_prompt_answer(row, entry, tokenizer, config)[0]
+
+
+# ---------------------------------------------------------------- the layout as a template
+USER_SLOT = "\x00USER\x00"
+SYSTEM_SLOT = "\x00SYSTEM\x00"
+
+
+@dataclass(frozen=True)
+class CompletionLayout:
+    """A completion recipe's prompt for one user message, as text around the message:
+
+    [`system_open` + system prompt + `system_close`, when the layout has a system slot and there
+    is a system prompt] + `before` + message + `after`; the answer follows `after` directly.
+    Derived from `_prompt_text`, the layout training uses, so the templates built from it (the
+    GGUF chat template here, Ollama's TEMPLATE in tools/modelfile.py) cannot drift from it.
+    """
+
+    before: str
+    after: str
+    system: str | None = None  # the recipe's system prompt, the default for the slot
+    system_slot: bool = False  # user-defined formats write a system prompt with `system_format`
+    system_open: str = ""
+    system_close: str = ""
+
+
+def completion_layout(config: dict[str, Any]) -> CompletionLayout:
+    entry = config["datasets"][0]
+    kind = entry["type"]
+    if kind == "chat_template":
+        raise PromptError("chat recipes are laid out by their chat template, not by a completion layout")
+    row, _ = inference_row(config, USER_SLOT)
+    if kind == "alpaca":
+        prompt, _ = _prompt_text(kind, row)
+        before, after = _split_once(prompt, USER_SLOT, "the user's message")
+        return CompletionLayout(before, after)
+    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    plain, _ = _prompt_text({**kind, "system_prompt": None}, {k: v for k, v in row.items() if k != spec["field_system"]})
+    before, after = _split_once(plain, USER_SLOT, "the user's message")
+    system_open, system_close = _split_once(_fill(spec["system_format"], "system_format", system=SYSTEM_SLOT),
+                                            SYSTEM_SLOT, "{system}")
+    return CompletionLayout(before, after, kind.get("system_prompt") or None, True, system_open, system_close)
+
+
+def _split_once(text: str, slot: str, what: str) -> tuple[str, str]:
+    if text.count(slot) != 1:
+        raise PromptError(f"the prompt layout uses {what} {text.count(slot)} times; expected once")
+    head, tail = text.split(slot)
+    return head, tail
+
+
+def _jinja_literal(text: str) -> str:
+    return "{{ " + json.dumps(text, ensure_ascii=False) + " }}" if text else ""
+
+
+def chat_template_text(config: dict[str, Any], tokenizer) -> str:
+    """The Jinja chat template of the recipe's prompt layout, as the merged model and its GGUF carry it.
+
+    Chat recipes: the (prepared) tokenizer's own template, with the recipe's system prompt when a
+    conversation brings none (`generation.system_prompt`). Completion recipes: a template that
+    renders the training prompt for the last user message (a system message replaces the
+    recipe's system prompt) and, when the conversation ends with an assistant message, that
+    answer and the eos token, as training lays out a row.
+    """
+    if config["datasets"][0]["type"] == "chat_template":
+        system = (config.get("generation") or {}).get("system_prompt")
+        if not system:
+            return tokenizer.chat_template
+        # Training conversations carry the recipe's system prompt; a chat without one gets it too.
+        return ("{%- if not messages or messages[0]['role'] != 'system' -%}"
+                "{%- set messages = [{'role': 'system', 'content': " + json.dumps(system, ensure_ascii=False) + "}] + messages -%}"
+                "{%- endif -%}" + tokenizer.chat_template)
+    layout = completion_layout(config)
+    bos = "{{ bos_token }}" if _adds_bos(tokenizer) else ""
+    system = ""
+    if layout.system_slot:
+        system = ("{%- if state.system %}" + _jinja_literal(layout.system_open) + "{{ state.system }}"
+                  + _jinja_literal(layout.system_close) + "{% endif -%}")
+    default = json.dumps(layout.system, ensure_ascii=False) if layout.system else "none"
+    return ("{%- set state = namespace(system=" + default + ", user='', answer=none) -%}"
+            "{%- for message in messages -%}"
+            "{%- if message['role'] == 'system' %}{% set state.system = message['content'] %}"
+            "{%- elif message['role'] == 'user' %}{% set state.user = message['content'] %}{% set state.answer = none %}"
+            "{%- elif message['role'] == 'assistant' %}{% set state.answer = message['content'] %}{% endif -%}"
+            "{%- endfor -%}"
+            + bos + system + _jinja_literal(layout.before) + "{{ state.user }}" + _jinja_literal(layout.after)
+            + "{%- if state.answer is not none %}{{ state.answer }}{{ eos_token }}{% endif -%}")
+
+
+def _adds_bos(tokenizer) -> bool:
+    bos = tokenizer.bos_token_id
+    return bos is not None and tokenizer("a", add_special_tokens=True)["input_ids"][:1] == [bos]
