@@ -97,6 +97,9 @@ def test_duplicates_near_duplicates_and_leakage(tmp_path):
         qa("¿Cuándo nació Ana?", "En 1990."),
         qa("¿Qué   estudió Ana?", "Ingeniería."),
         qa("Qué estudió ana", "Ingeniería informática."),
+        qa("¿Dónde vive Anna?", "En Soria."),  # one letter changed: character ratio 0.97
+        qa("¿Ana vive dónde?", "En Soria."),  # the same words reordered: word Jaccard 1.0
+        qa("¿Dónde trabaja Ana?", "En Logroño."),  # another question on the same frame: 0.65, not leakage
     ])
     recipe = write_recipe(tmp_path, train, test)
     tr, te = train.resolve(), test.resolve()
@@ -104,10 +107,12 @@ def test_duplicates_near_duplicates_and_leakage(tmp_path):
     assert [str(f) for f in report.errors] == [
         f"{tr}:3: duplicate example: same content as line 1",
         f"{te}:2: leakage: the same prompt is in training data at {tr}:2",
+        f"{te}:3: near-leakage: the prompt is nearly the training prompt at {tr}:2 (word Jaccard 1.00 >= 0.8)",
+        f"{te}:4: near-leakage: the prompt is nearly the training prompt at {tr}:1 (character ratio 0.97 >= 0.9)",
+        f"{te}:5: near-leakage: the prompt is nearly the training prompt at {tr}:1 (word Jaccard 1.00 >= 0.8)",
     ]
     assert [str(f) for f in report.warnings] == [
         f"{tr}:4: near-duplicate of line 1: same text after lowercasing and removing punctuation",
-        f"{te}:3: near-leakage: the prompt matches training data at {tr}:2 after lowercasing and removing punctuation",
     ]
 
 
@@ -240,7 +245,7 @@ def test_dataset_sizes_and_no_prompt_shared_across_splits(dataset):
     for plan in plans:
         stats = FileStats()
         assert [f for f in check_file(plan, stats) if f.severity == "error"] == []
-        prompts[plan.source] = {key: line for line, key, _ in stats.prompts}
+        prompts[plan.source] = {key: line for line, key, _, _ in stats.prompts}
     assert len(prompts) >= 2
     for (a, keys_a), (b, keys_b) in combinations(prompts.items(), 2):
         shared = [f"{a}:{keys_a[k]} = {b}:{keys_b[k]}" for k in keys_a.keys() & keys_b.keys()]

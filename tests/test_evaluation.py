@@ -80,9 +80,14 @@ def test_json_checks_on_known_outputs():
     from evaluation.json_validity import check_output, same, summarise
 
     validator = Draft202012Validator(json.loads(JSON_SCHEMA.read_text()))
-    reference = {"project_name": "Intranet Cobalto", "status": "en_curso", "client": None, "budget_used_eur": 1500,
-                 "key_milestone_completed": True, "blockers_today": [{"ticket_id": "OPS-12", "delay_hours": 3}],
-                 "next_step": "Revisar la API"}
+    reference = {"project_name": "Intranet Cobalto", "status": "Verde", "client": None, "budget_used_eur": 1500,
+                 "key_milestone_completed": "Despliegue del módulo de pagos",
+                 "blockers_today": [{"ticket_id": "9812", "delay_hours": 3}], "next_step": "Revisar la API"}
+    use_case_example = {"project_name": "Alpha", "status": "Verde", "client": "ACME Corp", "budget_used_eur": 4500,
+                        "key_milestone_completed": "Despliegue del módulo de pagos",
+                        "blockers_today": [{"ticket_id": "9812", "delay_hours": 2}],
+                        "next_step": "Integración con el sistema de facturación"}
+    assert list(validator.iter_errors(use_case_example)) == [], "the use case's own example must be valid"
     reordered = json.dumps(dict(reversed(list(reference.items()))) | {"budget_used_eur": 1500.0})
     good = check_output(reordered, reference, validator)
     assert good["parsed"] and good["schema_valid"] and good["exact"] and all(good["fields"].values())

@@ -12,8 +12,10 @@ validate against its schema. Checks, each a plain function returning findings:
 
 - every line parses and matches its format (tools/data.py); empty or whitespace-only strings;
 - duplicate examples in a file (error) and near-duplicates, same text after lowercasing and
-  removing punctuation (warning); leakage, a training prompt that is also in a held-out file
-  (error; near-leakage is a warning);
+  removing punctuation (warning); leakage, a held-out prompt that is also a training prompt or
+  nearly one (error): after lowercasing and removing accents and punctuation, difflib's ratio
+  >= 0.9 (over characters for prompts of up to 30 words, over words for longer ones) or a word-set
+  Jaccard index >= 0.8 (`similarity()`);
 - with the recipe's tokenizer (tools/audit.py): token lengths, examples over `sequence_len`
   (warning), supervised-token fraction, no supervised token or eos not supervised (errors).
 
@@ -22,6 +24,7 @@ Errors exit 1; warnings exit 1 only with `--strict`. Only the tokenizer pass imp
 from __future__ import annotations
 
 import argparse
+import difflib
 import hashlib
 import json
 import sys
@@ -37,6 +40,9 @@ from tools.recipe import Recipe, RecipeError, add_recipe_arguments, all_recipe_p
 EVAL_FIELDS = {"preference": ("question", "chosen", "rejected"), "answers": ("question", "answer"),
                "unanswerable": ("question",)}
 NEAR = "after lowercasing and removing punctuation"
+SIMILAR_RATIO = 0.9  # difflib.SequenceMatcher ratio of two normalised prompts...
+SIMILAR_JACCARD = 0.8  # ...or the Jaccard index of their word sets, at or above which they leak
+SHORT_PROMPT_WORDS = 30  # up to this many words the ratio is over characters, above over words
 
 
 class Finding(NamedTuple):
@@ -66,7 +72,7 @@ class FilePlan:
 class FileStats:
     rows: int = 0
     bad_lines: set[int] = field(default_factory=set)
-    prompts: list[tuple[int, bytes, bytes]] = field(default_factory=list)  # (line, exact key, loose key)
+    prompts: list[tuple[int, bytes, bytes, str]] = field(default_factory=list)  # (line, exact key, loose key, normalised)
     tokens: list[int] = field(default_factory=list)
     supervised: list[float] = field(default_factory=list)
 
@@ -236,31 +242,62 @@ def check_file(plan: FilePlan, stats: FileStats, validator=None) -> list[Finding
             findings.append(Finding("warning", where, f"near-duplicate of line {loose_contents[loose]}: same text {NEAR}"))
         contents.setdefault(exact, number)
         loose_contents.setdefault(loose, number)
-        stats.prompts.append((number, exact_key(prompt), loose_key(prompt)))
+        stats.prompts.append((number, exact_key(prompt), loose_key(prompt), normalise(prompt)))
     if stats.rows == 0:
         findings.append(Finding("error", source, "no examples (the file is empty)"))
     return findings
 
 
+def normalise(text: str) -> str:
+    """Lowercase, accents and punctuation removed, spaces collapsed: what `similarity` compares."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split())
+
+
+def similarity(a: str, b: str) -> tuple[float, str]:
+    """(score, measure) of two normalised prompts; leaking when score >= its threshold (see the module doc).
+
+    The ratio is over characters for short prompts (questions differ by a word or two) and over
+    words for long ones (reports, conversations), where comparing characters would be slow and
+    every text shares most letters. The quick upper bounds skip pairs that cannot reach it."""
+    words_a, words_b = a.split(), b.split()
+    union = set(words_a) | set(words_b)
+    jaccard = len(set(words_a) & set(words_b)) / len(union) if union else 1.0
+    if jaccard >= SIMILAR_JACCARD:
+        return jaccard, "word Jaccard"
+    short = max(len(words_a), len(words_b)) <= SHORT_PROMPT_WORDS
+    matcher = difflib.SequenceMatcher(None, a if short else words_a, b if short else words_b, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR_RATIO or matcher.quick_ratio() < SIMILAR_RATIO:
+        return jaccard, "word Jaccard"
+    return matcher.ratio(), "character ratio" if short else "word ratio"
+
+
 def check_leakage(plans: list[FilePlan], stats: dict[str, FileStats]) -> list[Finding]:
-    """Held-out rows whose prompt is also a training prompt (exact: error; near: warning)."""
+    """Held-out rows whose prompt is a training prompt, exactly or nearly (`similarity`); both errors."""
+    train: list[tuple[str, bytes, str]] = []
     exact: dict[bytes, str] = {}
-    loose: dict[bytes, str] = {}
     for plan in plans:
         if plan.role == "train":
-            for number, exact_prompt, loose_prompt in stats[plan.source].prompts:
+            for number, exact_prompt, _, text in stats[plan.source].prompts:
                 exact.setdefault(exact_prompt, f"{plan.source}:{number}")
-                loose.setdefault(loose_prompt, f"{plan.source}:{number}")
+                train.append((f"{plan.source}:{number}", exact_prompt, text))
     findings = []
     for plan in plans:
         if plan.role == "train":
             continue
-        for number, exact_prompt, loose_prompt in stats[plan.source].prompts:
+        for number, exact_prompt, _, text in stats[plan.source].prompts:
             where = f"{plan.source}:{number}"
             if exact_prompt in exact:
                 findings.append(Finding("error", where, f"leakage: the same prompt is in training data at {exact[exact_prompt]}"))
-            elif loose_prompt in loose:
-                findings.append(Finding("warning", where, f"near-leakage: the prompt matches training data at {loose[loose_prompt]} {NEAR}"))
+                continue
+            for source, _, other in train:
+                score, measure = similarity(text, other)
+                threshold = SIMILAR_JACCARD if measure == "word Jaccard" else SIMILAR_RATIO
+                if score >= threshold:
+                    findings.append(Finding("error", where, f"near-leakage: the prompt is nearly the training prompt at "
+                                                            f"{source} ({measure} {score:.2f} >= {threshold})"))
+                    break
     return findings
 
 
