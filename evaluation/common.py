@@ -102,23 +102,31 @@ def row_for_question(config: dict[str, Any], question: str, answer: str) -> tupl
 
 
 def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: MetricResult) -> dict[str, list]:
-    """Greedy outputs (`tools.generation.Output`) per variant for (where, prompt_ids) items; each
-    generation is also recorded in `result.generations` so stopping is measured on these very outputs."""
+    """Greedy outputs (`tools.generation.Output`) per variant for (where, prompt_ids) items, generated
+    in batches of `evaluation.batch_size`; each generation is also recorded in `result.generations`
+    so stopping is measured on these very outputs."""
     from tqdm import tqdm
 
-    from tools.generation import generate_ids
+    from tools.generation import generate_batch
 
     settings = eval_settings(loaded.config)
+    size = batch_size(loaded.config, loaded.model)
     outputs: dict[str, list] = {}
     for variant, context in variants(loaded):
-        with context:
-            outputs[variant] = []
-            for where, prompt_ids in tqdm(prompts, desc=f"{source} {variant}", leave=False, file=sys.stderr):
-                out = generate_ids(loaded, prompt_ids, settings)
-                outputs[variant].append(out)
-                result.generations.append({"source": source, "where": where, "variant": variant,
-                                           "stopped": out.stopped, "new_tokens": len(out.token_ids)})
+        with context, tqdm(total=len(prompts), desc=f"{source} {variant}", leave=False, file=sys.stderr) as bar:
+            outputs[variant] = generate_batch(loaded, [ids for _, ids in prompts], settings, size, bar.update)
+        for (where, _), out in zip(prompts, outputs[variant]):
+            result.generations.append({"source": source, "where": where, "variant": variant,
+                                       "stopped": out.stopped, "new_tokens": len(out.token_ids)})
     return outputs
+
+
+def batch_size(config: dict[str, Any], model) -> int:
+    """`evaluation.batch_size`, else the hardware's default (tools/hardware.py)."""
+    from tools.hardware import default_generation_batch
+
+    configured = (config.get("evaluation") or {}).get("batch_size")
+    return int(configured) if configured else default_generation_batch(next(model.parameters()).device.type)
 
 
 # ---------------------------------------------------------------- thresholds

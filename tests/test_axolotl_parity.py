@@ -139,7 +139,7 @@ def test_config_for_cpu_switches_off_what_needs_cuda(tmp_path, monkeypatch):
     assert config["dataset_prepared_path"].startswith(str(tmp_path / "runs" / "tinyllama-json-extractor"))
     assert all(os.path.isabs(e["path"]) and os.path.isfile(e["path"]) for e in config["datasets"] + config["test_datasets"])
     assert not any(k in config for k in ("generation", "evaluation", "export", "profiles", "name", "description"))
-    assert (config["bf16"], config["fp16"], config["flash_attention"]) == (False, False, False)
+    assert (config["bf16"], config["fp16"], config["flash_attention"]) == (precision.name == "bf16", False, False)
     assert not (config["lora_mlp_kernel"] or config["lora_qkv_kernel"] or config["lora_o_kernel"])
     assert config["optimizer"] == "adamw_torch"  # adamw_8bit needs CUDA
     assert any("flash_attention" in n for n in notes) and any("adamw_8bit" in n for n in notes)

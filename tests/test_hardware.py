@@ -9,18 +9,30 @@ AMPERE = Hardware("cuda", "A100", bf16=True, fp16=True)
 T4 = Hardware("cuda", "T4", bf16=False, fp16=True)
 
 
-def test_auto_is_fp32_on_cpu_and_bf16_on_a_bf16_gpu():
+def test_auto_is_bf16_where_the_hardware_has_it_and_fp32_elsewhere():
     assert choose_precision({"bf16": "auto"}, CPU_NO_BF16).name == "fp32"
-    assert choose_precision({"bf16": "auto"}, CPU_BF16).name == "fp32"
+    assert choose_precision({"bf16": "auto"}, CPU_BF16).name == "bf16"
     assert choose_precision({"bf16": "auto"}, AMPERE).name == "bf16"
     assert choose_precision({"bf16": "auto"}, T4).name == "fp32"
     assert choose_precision({}, CPU_NO_BF16).name == "fp32"
+    assert choose_precision({"bf16": False}, CPU_BF16).name == "fp32"
 
 
-def test_a_cpu_with_native_bf16_is_told_that_explicit_bf16_may_be_faster():
-    assert any('SET="bf16=true"' in n for n in choose_precision({"bf16": "auto"}, CPU_BF16).notes)
-    assert choose_precision({"bf16": "auto"}, CPU_NO_BF16).notes == ()
+def test_the_reason_says_why():
+    assert "native bf16" in choose_precision({"bf16": "auto"}, CPU_BF16).reason
+    assert "10x slower" in choose_precision({"bf16": "auto"}, CPU_NO_BF16).reason
     assert choose_precision({"bf16": True}, CPU_BF16).name == "bf16"
+
+
+def test_this_machines_flags_decide(monkeypatch):
+    from tools import hardware
+
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: {"avx2", "avx512f", "avx512_bf16"})
+    assert hardware.detect().bf16 if hardware.detect().device == "cpu" else True
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: {"avx2", "avx512f"})
+    assert not hardware.detect().bf16 if hardware.detect().device == "cpu" else True
+    monkeypatch.setattr(hardware, "cpu_flags", lambda: {"amx_bf16", "amx_tile"})
+    assert hardware.detect().bf16 if hardware.detect().device == "cpu" else True
 
 
 def test_explicit_bf16_without_hardware_support_is_an_error_with_advice():

@@ -69,26 +69,29 @@ class Loaded:
     source: str  # what was loaded, for reports
 
 
-def load(recipe, adapter: str | Path | None = "auto", device: str | None = None) -> Loaded:
-    """The recipe's base model plus its adapter.
+def load(recipe, adapter: str | Path | None = "auto", device: str | None = None,
+         load_in_4bit: bool | None = None) -> Loaded:
+    """The recipe's base model plus its adapter, on the device and in the precision that
+    `tools.hardware.inference_plan` chooses (the one place that decides; `load_in_4bit` forces 4-bit
+    or full precision).
 
     adapter="auto": the merged model of the run when present, else base + runs/<name>/adapter/
     when present, else the base model alone. adapter=None: the base model alone.
     """
-    import torch
     from transformers import AutoModelForCausalLM
 
-    from tools.models import load_tokenizer, resolve_model
+    from tools import hardware
+    from tools.models import load_tokenizer, parameter_count, resolve_model
 
     paths = runs.for_recipe(recipe)
     base = resolve_model(recipe["base_model"])
-    if device is None:
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    dtype = torch.bfloat16 if device == "cuda" and torch.cuda.is_bf16_supported() else torch.float32
+    hw = hardware.detect()
+    plan = hardware.inference_plan(recipe.config, hw, parameter_count(base.path), load_in_4bit)
+    device = device or plan.device
     adapter_path = None
     if adapter == "auto":
         merged_ok = (paths.merged / "config.json").is_file() and _merged_matches(paths, base)
-        if merged_ok:
+        if merged_ok and not plan.load_in_4bit:
             model_path, source = paths.merged, f"merged model {paths.merged}"
         else:
             model_path, source = base.path, f"base {base.describe()}"
@@ -100,7 +103,10 @@ def load(recipe, adapter: str | Path | None = "auto", device: str | None = None)
     if adapter_path is not None and (adapter_path / "tokenizer_config.json").is_file():
         tokenizer = _tokenizer_from(adapter_path)
     prepare_tokenizer(tokenizer, recipe.config)
-    model = AutoModelForCausalLM.from_pretrained(model_path, dtype=dtype)
+    kwargs: dict[str, Any] = {"dtype": plan.precision.torch_dtype}
+    if plan.load_in_4bit:
+        kwargs.update(quantization_config=hardware.bnb_4bit_config(recipe.config, plan.precision), device_map={"": device})
+    model = AutoModelForCausalLM.from_pretrained(model_path, **kwargs)
     if len(tokenizer) > model.get_input_embeddings().weight.shape[0]:
         model.resize_token_embeddings(len(tokenizer))
     if adapter_path is not None:
@@ -108,9 +114,10 @@ def load(recipe, adapter: str | Path | None = "auto", device: str | None = None)
 
         model = PeftModel.from_pretrained(model, adapter_path)
         source += f" + adapter {adapter_path}"
-    model.to(device)
+    if not plan.load_in_4bit:
+        model.to(device)
     model.eval()
-    return Loaded(model, tokenizer, recipe.config, source)
+    return Loaded(model, tokenizer, recipe.config, f"{source} on {plan.describe()}")
 
 
 def _merged_matches(paths: runs.RunPaths, base) -> bool:
@@ -206,6 +213,57 @@ def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
     stopped = bool(new) and new[-1] == eos
     raw = tokenizer.decode(new, skip_special_tokens=True)
     return Output(postprocess(raw, loaded.config), raw, new, stopped, interrupted=bool(interrupted) and not stopped)
+
+
+def generate_batch(loaded: Loaded, prompts: list[list[int]], settings: Settings, batch_size: int = 8,
+                   progress: Callable[[int], None] | None = None) -> list[Output]:
+    """Generate for many prompts, `batch_size` at a time, left-padded; outputs in the prompts' order.
+
+    Prompts are grouped by length (longest first) so a batch wastes little on padding; each row
+    keeps its own attention mask and positions, so the tokens are those of one-by-one generation
+    (tests/test_generation.py compares them on real prompts). A finished row is padded by
+    `generate` until the batch ends; its output is cut after its first end-of-sequence token.
+    `progress` receives the number of prompts finished after each batch.
+    """
+    import torch
+
+    model, tokenizer = loaded.model, loaded.tokenizer
+    device = next(model.parameters()).device
+    eos = tokenizer.eos_token_id
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else eos
+    kwargs = settings.to_generate_kwargs()
+    kwargs.update(eos_token_id=eos, pad_token_id=pad)
+    if settings.stop:
+        kwargs["stop_strings"] = settings.stop
+        kwargs["tokenizer"] = tokenizer
+    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]), reverse=True)
+    outputs: list[Output | None] = [None] * len(prompts)
+    for start in range(0, len(order), max(1, batch_size)):
+        batch = order[start:start + max(1, batch_size)]
+        width = max(len(prompts[i]) for i in batch)
+        ids = torch.full((len(batch), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, index in enumerate(batch):
+            prompt = prompts[index]
+            ids[row, width - len(prompt):] = torch.tensor(prompt)
+            mask[row, width - len(prompt):] = 1
+        with torch.no_grad():
+            out = model.generate(input_ids=ids.to(device), attention_mask=mask.to(device), **kwargs)
+        for row, index in enumerate(batch):
+            new = out[row, width:].tolist()
+            if eos in new:
+                new = new[: new.index(eos) + 1]
+                if settings.stop and any(tokenizer.decode(new[:-1]).endswith(s) for s in settings.stop):
+                    new = new[:-1]  # ended by a stop string; the eos after it is `generate`'s padding
+            elif pad != eos:
+                while new and new[-1] == pad:
+                    new.pop()
+            stopped = bool(new) and new[-1] == eos
+            raw = tokenizer.decode(new, skip_special_tokens=True)
+            outputs[index] = Output(postprocess(raw, loaded.config), raw, new, stopped)
+        if progress is not None:
+            progress(len(batch))
+    return [o for o in outputs if o is not None]
 
 
 def answer(loaded: Loaded, message: str, history: list[dict[str, str]] | None = None,

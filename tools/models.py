@@ -192,6 +192,24 @@ def is_available(name: str) -> tuple[bool, str]:
         return False, str(error)
 
 
+def parameter_count(path: Path) -> int | None:
+    """Parameters stored in a model folder's safetensors files, read from their headers only."""
+    import json
+    import math
+    import struct
+
+    total, found = 0, False
+    for shard in Path(path).glob("*.safetensors"):
+        with open(shard, "rb") as handle:
+            (size,) = struct.unpack("<Q", handle.read(8))
+            header = json.loads(handle.read(size))
+        for name, info in header.items():
+            if name != "__metadata__":
+                total += math.prod(info["shape"])
+                found = True
+    return total if found else None
+
+
 def load_tokenizer(model: ResolvedModel):
     from transformers import AutoTokenizer
 

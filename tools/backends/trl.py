@@ -76,21 +76,14 @@ def _optimizer(config: dict[str, Any], hw: Hardware, notes: list[str]) -> str:
 
 
 def load_model(config: dict[str, Any], model_path: Path, precision: Precision, hw: Hardware, notes: list[str], n_tokens: int):
-    import torch
     from transformers import AutoModelForCausalLM, BitsAndBytesConfig
 
-    kwargs: dict[str, Any] = {"dtype": precision.torch_dtype if precision.name != "fp32" else torch.float32}
+    from tools.hardware import bnb_4bit_config
+
+    kwargs: dict[str, Any] = {"dtype": precision.torch_dtype}
     if config.get("load_in_4bit") or config.get("load_in_8bit"):
-        bnb = config.get("bnb_config_kwargs") or {}
-        compute = precision.torch_dtype
         if config.get("load_in_4bit"):
-            kwargs["quantization_config"] = BitsAndBytesConfig(
-                load_in_4bit=True,
-                bnb_4bit_quant_type=bnb.get("bnb_4bit_quant_type", "nf4"),
-                bnb_4bit_use_double_quant=bnb.get("bnb_4bit_use_double_quant", True),
-                bnb_4bit_compute_dtype=compute,
-                bnb_4bit_quant_storage=compute,
-            )
+            kwargs["quantization_config"] = bnb_4bit_config(config, precision)
         else:
             kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
         if hw.device == "cpu":

@@ -219,12 +219,7 @@ def load_engine(recipes: list, device: str | None = None) -> Engine:
         served_list.append(Served(recipe.name, Loaded(None, tokenizer, recipe.config, ""), peft_name,
                                   display(paths.adapter) if peft_name else None,
                                   None if peft_name else _no_adapter_warning(recipe, paths)))
-    if device is None:
-        import torch
-
-        device = "cuda" if torch.cuda.is_available() else "cpu"
-    model.to(device)
-    model.eval()
+    model.eval()  # placed on its device and precision by generation.load (tools/hardware.inference_plan)
     for served in served_list:
         served.loaded.model = model
         served.source = f"base {base.describe()}" + (f" + adapter {served.adapter}" if served.adapter else "")
