@@ -33,8 +33,22 @@ CONFIGS: dict[str, dict[str, Any]] = {
 
 def config_for(name: str, micro_batch: int, sequence_len: int) -> dict[str, Any]:
     """A recipe-like config dict for one measured configuration (also what the planner is given)."""
-    return {**CONFIGS[name], "micro_batch_size": micro_batch, "sequence_len": sequence_len, "bf16": "auto",
-            "optimizer": "adamw_torch", "learning_rate": 1e-4}
+    from tools.models import EMBEDDED
+
+    return {**CONFIGS[name], "micro_batch_size": micro_batch, "sequence_len": sequence_len, "bf16": False,
+            "optimizer": "adamw_torch", "learning_rate": 1e-4, "base_model": EMBEDDED, "name": f"bench-{name}"}
+
+
+def settings_for(name: str, micro_batch: int, sequence_len: int):
+    """The TrainSettings of one measured configuration: fp32 on this CPU, as measured."""
+    from pathlib import Path
+
+    from tools.hardware import Hardware
+    from tools.recipe import Recipe, without_nulls
+    from tools.settings import resolve
+
+    config = without_nulls(config_for(name, micro_batch, sequence_len))
+    return resolve(Recipe(config["name"], Path("bench"), config), Hardware("cpu", "cpu", False, False))
 
 
 def measure(name: str, micro_batch: int, sequence_len: int, steps: int = 2, threads: int | None = None) -> dict[str, Any]:
@@ -53,13 +67,12 @@ def measure(name: str, micro_batch: int, sequence_len: int, steps: int = 2, thre
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 
     from tools.backends.trl import load_model
-    from tools.hardware import Hardware, Precision
     from tools.models import EMBEDDED, resolve_model
 
     config = config_for(name, micro_batch, sequence_len)
+    settings = settings_for(name, micro_batch, sequence_len)
     notes: list[str] = []
-    model = load_model(config, resolve_model(EMBEDDED).path, Precision("fp32", "bench"), Hardware("cpu", "cpu", False, False),
-                       notes, 0)
+    model = load_model(settings, resolve_model(EMBEDDED).path, 0, notes)
     gc = config["gradient_checkpointing"]
     if config.get("load_in_4bit"):
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=gc,
@@ -140,7 +153,7 @@ def predicted_mb(name: str, micro_batch: int, sequence_len: int) -> float:
     from tools.models import EMBEDDED
     from tools.plan import estimate, load_facts
 
-    return estimate(load_facts(EMBEDDED), config_for(name, micro_batch, sequence_len), mode="cpu").total / 1e6
+    return estimate(load_facts(EMBEDDED), settings_for(name, micro_batch, sequence_len), mode="cpu").total / 1e6
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,29 +25,34 @@ def _recipe(name: str = RECIPE, overrides: str = ""):
     return load_recipe(name, model=EMBEDDED, profile="cpu", overrides=f"{base} max_steps={STEPS} {overrides}".strip())
 
 
-def _hardware():
-    from tools.hardware import Hardware, Precision
+def _hardware(bf16: bool = False):
+    """This CPU as tools/hardware.py sees it, with or without its native bf16 (the two precisions compared)."""
+    from tools.hardware import Hardware
 
-    return Hardware("cpu", "cpu", False, False), Precision("fp32", "bench")
+    return Hardware("cpu", "cpu", bf16, False)
 
 
-def _lora_model(config: dict[str, Any], precision=None):
+def _settings(recipe, bf16: bool = False):
+    from tools.settings import resolve
+
+    return resolve(recipe, _hardware(bf16))
+
+
+def _lora_model(recipe, bf16: bool = False):
     """The model exactly as tools/backends/trl.py builds it (load_model + the same LoraConfig)."""
     import torch
-    from peft import LoraConfig, get_peft_model
+    from peft import get_peft_model
 
-    from tools.backends.trl import load_model
+    from tools.backends.trl import load_model, lora_config
     from tools.models import resolve_model
     from tools.targets import resolve_targets
 
-    hw, fp32 = _hardware()
-    base = load_model(config, resolve_model(EMBEDDED).path, precision or fp32, hw, [], 0)
-    targets, _ = resolve_targets(config, base)
-    model = get_peft_model(base, LoraConfig(
-        r=config.get("lora_r", 8), lora_alpha=config.get("lora_alpha", 16), lora_dropout=config.get("lora_dropout", 0.0),
-        target_modules=targets, task_type="CAUSAL_LM", bias="none"))
+    settings = _settings(recipe, bf16)
+    base = load_model(settings, resolve_model(EMBEDDED).path, 0, [])
+    targets, _ = resolve_targets(settings, base)
+    model = get_peft_model(base, lora_config(settings, targets))
     model.train()
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=config["learning_rate"], weight_decay=0.0)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=settings.learning_rate, weight_decay=0.0)
     return model, optimizer
 
 
@@ -91,7 +96,6 @@ def _trl_run(recorded: list[dict] | None = None, without_entropy: bool = False) 
     from tools.models import resolve_model
 
     recipe = _recipe()
-    hw, precision = _hardware()
     original = trl.SFTTrainer
     if recorded is not None:
         class Recording(original):
@@ -108,7 +112,7 @@ def _trl_run(recorded: list[dict] | None = None, without_entropy: bool = False) 
         os.environ["LLM_RECIPES_RUNS"] = tmp
         try:
             with quiet():
-                backend.train(recipe, resolve_model(EMBEDDED), hw, precision, False, [])
+                backend.train(recipe, _settings(recipe), resolve_model(EMBEDDED), False, [])
             rows = [json.loads(line) for line in (Path(tmp) / recipe.name / "metrics.jsonl").read_text().splitlines()]
         finally:
             trl.SFTTrainer = original
@@ -128,7 +132,7 @@ def item1_overhead(reps: int = 3) -> dict[str, Any]:
     batches = batches[:STEPS]
 
     def plain() -> float:
-        model, optimizer = _lora_model(recipe.config)
+        model, optimizer = _lora_model(recipe)
         steps = _plain_steps(model, optimizer, batches)
         return median([t / s for t, s in steps[1:]])  # per-step tokens/s of steps 2.., as the TRL side
 
@@ -183,13 +187,13 @@ def item3_precision(overhead: dict[str, Any], reps: int = 3) -> dict[str, Any]:
     """s/step of fp32 (what tools/hardware.py picks on CPU) vs bf16 autocast (TRL's default) vs bf16 weights."""
     import torch
 
-    from tools.hardware import Precision, detect
+    from tools.hardware import detect
 
     recipe = _recipe()
     batches = overhead["_batches"][:4]
-    fp32 = _lora_model(recipe.config)
-    auto = _lora_model(recipe.config)
-    bf16w = _lora_model(recipe.config, Precision("bf16", "bench"))
+    fp32 = _lora_model(recipe)
+    auto = _lora_model(recipe)
+    bf16w = _lora_model(recipe, bf16=True)
     sides = {
         "fp32": lambda: median([s for _, s in _plain_steps(*fp32, batches)[1:]]),
         "bf16_autocast": lambda: median([s for _, s in _plain_steps(*auto, batches, autocast="bf16")[1:]]),
@@ -218,7 +222,7 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
     config = recipe.config
     tokenizer = load_tokenizer(resolve_model(EMBEDDED))
     prepare_tokenizer(tokenizer, config)
-    examples, stats = tokenize_entries(config["datasets"], tokenizer, config)
+    examples, stats = tokenize_entries(config["datasets"], tokenizer, config, 1024)
     all_lengths = [len(encode(r.data, e, tokenizer, config).input_ids) for e in config["datasets"] for r in load_rows(e)]
     truncated = sum(n - 1024 for n in all_lengths if n > 1024)
     lengths = [len(e["input_ids"]) for e in examples]
@@ -243,8 +247,8 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
     flat = [e for b in bins[:steps] for e in b]
     random.Random(1).shuffle(flat)  # the trainer's sampler order, not length-sorted
     padded = [padded_collate(flat[i:i + per_bin]) for i in range(0, len(flat), per_bin)]
-    packed_model = _lora_model(config)
-    padded_model = _lora_model(config)
+    packed_model = _lora_model(recipe)
+    padded_model = _lora_model(recipe)
     values = interleave({"packed": lambda: _rate([(0, 0.0)] + _plain_steps(*packed_model, packed)),
                          "padded": lambda: _rate([(0, 0.0)] + _plain_steps(*padded_model, padded))},
                         reps=reps, warmup=1, label="4 packing")
@@ -283,7 +287,7 @@ def _fill(name: str, sequence_lens=(1024, 2048, 4096)) -> dict[str, Any]:
     config = _recipe(name, f"sequence_len={max(sequence_lens)}").config
     tokenizer = load_tokenizer(resolve_model(EMBEDDED))
     prepare_tokenizer(tokenizer, config)
-    examples, _ = tokenize_entries(config["datasets"], tokenizer, config)
+    examples, _ = tokenize_entries(config["datasets"], tokenizer, config, max(sequence_lens))
     lengths = [len(e["input_ids"]) for e in examples]
     per_batch = max(1, round(1024 / (sum(lengths) / len(lengths))))
     out = {"examples": len(lengths), "lengths": f"{min(lengths)}-{max(lengths)}",

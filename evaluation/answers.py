@@ -133,6 +133,7 @@ def pick_samples(rows, category_field: str, per_category: int, seed: int) -> lis
 
 def evaluate_samples(loaded, config: dict[str, Any]) -> MetricResult:
     """Generated answers for a few rows per category of the first NLL file, for the report."""
+    from tools import settings
     from tools.data import load_rows
     from tools.prompting import split_prompt_answer
 
@@ -141,7 +142,7 @@ def evaluate_samples(loaded, config: dict[str, Any]) -> MetricResult:
     per_category = evaluation.get("samples_per_category", 2)
     if entry is None or not per_category:
         return MetricResult()
-    rows = cap(pick_samples(load_rows(entry), evaluation["category_field"], per_category, config.get("seed", 42)), config)
+    rows = cap(pick_samples(load_rows(entry), evaluation["category_field"], per_category, settings.value(config, "seed")), config)
     result = MetricResult()
     prompts, references = [], []
     for row in rows:

@@ -51,6 +51,10 @@ class MetricResult:
 def check_adapter(recipe) -> Path:
     """The run's adapter folder; EvalError when there is none or it was trained on another model."""
     paths = runs.for_recipe(recipe)
+    if paths.is_full_finetune() and not paths.has_adapter():
+        raise EvalError(f"{display(paths.merged)} is a full fine-tune (no adapter): `make eval` compares base and "
+                        f"fine-tuned through an adapter switched off and on; evaluate a LoRA run, or use "
+                        f"`make chat RECIPE={recipe.name}` to try this one")
     if not paths.has_adapter():
         model = f" MODEL={recipe['base_model']}" if "/" not in str(recipe["base_model"]) else ""
         raise EvalError(f"{display(paths.adapter)} holds no adapter (no adapter_config.json): "
@@ -101,15 +105,16 @@ def row_for_question(config: dict[str, Any], question: str, answer: str) -> tupl
     return inference_row(config, question, answer)
 
 
-def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: MetricResult) -> dict[str, list]:
+def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: MetricResult,
+             settings=None) -> dict[str, list]:
     """Greedy outputs (`tools.generation.Output`) per variant for (where, prompt_ids) items, generated
     in batches of `evaluation.batch_size`; each generation is also recorded in `result.generations`
-    so stopping is measured on these very outputs."""
+    so stopping is measured on these very outputs. `settings`: the recipe's greedy settings by default."""
     from tqdm import tqdm
 
     from tools.generation import generate_batch
 
-    settings = eval_settings(loaded.config)
+    settings = settings or eval_settings(loaded.config)
     size = batch_size(loaded.config, loaded.model)
     outputs: dict[str, list] = {}
     for variant, context in variants(loaded):
@@ -194,7 +199,7 @@ def metric_main(argv: list[str] | None, prog: str, doc: str, compute) -> int:
     parser.add_argument("--base-only", action="store_true", help="score the base model only (no run needed)")
     args = parser.parse_args(argv)
     try:
-        recipe = recipe_from_args(args)
+        recipe = recipe_from_args(args, run=not args.base_only)
         loaded = load_models(recipe, base_only=args.base_only)
         result = compute(loaded, recipe)
     except RecipeError as error:

@@ -3,7 +3,8 @@
     python -m evaluation.nll qwen-personal-qa --model smollm2-135m-instruct
 
 Rows are encoded with `tools.prompting.encode`, so the prompt is masked exactly as in training
-(labels -100); only answer tokens (and the supervised end-of-turn token) count. Scoring is
+(labels -100); only answer tokens (and the supervised end-of-turn token) count. Rows longer than
+`sequence_len` are left out, as training leaves them out (the count is in the report). Scoring is
 batched: examples sorted by length, right-padded, with an attention mask; padding never
 changes a number (tests compare with one-by-one scoring). A file's NLL is token-weighted
 (total NLL / total answer tokens); perplexity = exp(NLL).
@@ -91,11 +92,22 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
     result = MetricResult()
     files: dict[str, Any] = {}
     every: dict[str, list[tuple[float, int]]] = {}
+    from tools.settings import value
+
+    sequence_len = int(value(config, "sequence_len"))
+    dropped: dict[str, int] = {}
     for entry in evaluation.get("nll") or []:
-        rows = load_rows(entry)
         source = display(resolve_path(entry["path"]))
         result.data_files[source] = "nll"
-        encoded = [encode(row.data, entry, tokenizer, config) for row in rows]
+        # Score what training would keep: an example longer than sequence_len is dropped there too.
+        rows, encoded = [], []
+        for row in load_rows(entry):
+            enc = encode(row.data, entry, tokenizer, config)
+            if len(enc.input_ids) > sequence_len:
+                dropped[source] = dropped.get(source, 0) + 1
+                continue
+            rows.append(row)
+            encoded.append(enc)
         sequences = [(e.input_ids, e.labels) for e in encoded]
         scored = {}
         for variant, context in variants(loaded):
@@ -127,6 +139,8 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
         result.metrics[variant]["nll"] = summary["nll"]
         result.metrics[variant]["perplexity"] = summary["perplexity"]
     result.details["nll"] = files
+    if dropped:
+        result.details["nll_dropped_too_long"] = {"sequence_len": sequence_len, "files": dropped}
     return result
 
 

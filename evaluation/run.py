@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.run", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     args = parser.parse_args(argv)
-    recipe = recipe_or_report(args, "Recipe errors (nothing was evaluated):")
+    recipe = recipe_or_report(args, "Recipe errors (nothing was evaluated):", run=True)
     if recipe is None:
         return 1
     return run(recipe)

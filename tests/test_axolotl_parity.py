@@ -28,10 +28,12 @@ def _setup(name: str, overrides: str | None = None):
     from tools.models import EMBEDDED, resolve_model
     from tools.recipe import load_recipe
 
+    from tools.settings import resolve
+
     recipe = load_recipe(name, model=EMBEDDED, overrides=overrides)
     model = resolve_model(EMBEDDED)
     hw = hardware.detect()
-    return recipe, model, hw, hardware.choose_precision(recipe.config, hw)
+    return recipe, model, hw, resolve(recipe, hw)
 
 
 def _first_difference(ours: list[int], theirs: list[int]) -> str:
@@ -127,11 +129,11 @@ def test_config_for_cpu_switches_off_what_needs_cuda(tmp_path, monkeypatch):
     import yaml
 
     monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
-    recipe, model, hw, precision = _setup("tinyllama-json-extractor")
+    recipe, model, hw, settings = _setup("tinyllama-json-extractor")
     if hw.device == "cuda":
         pytest.skip("checks the CPU config")
-    notes: list[str] = []
-    backend.write_config(recipe, model, hw, precision, notes)
+    notes = list(settings.notes)
+    backend.write_config(recipe, settings, model, notes)
     path = tmp_path / "runs" / "tinyllama-json-extractor" / "axolotl.yaml"
     config = yaml.safe_load(path.read_text())
     assert config["base_model"] == str(model.path)
@@ -139,7 +141,7 @@ def test_config_for_cpu_switches_off_what_needs_cuda(tmp_path, monkeypatch):
     assert config["dataset_prepared_path"].startswith(str(tmp_path / "runs" / "tinyllama-json-extractor"))
     assert all(os.path.isabs(e["path"]) and os.path.isfile(e["path"]) for e in config["datasets"] + config["test_datasets"])
     assert not any(k in config for k in ("generation", "evaluation", "export", "profiles", "name", "description"))
-    assert (config["bf16"], config["fp16"], config["flash_attention"]) == (precision.name == "bf16", False, False)
+    assert (config["bf16"], config["fp16"], config["flash_attention"]) == (settings.precision == "bf16", False, False)
     assert not (config["lora_mlp_kernel"] or config["lora_qkv_kernel"] or config["lora_o_kernel"])
     assert config["optimizer"] == "adamw_torch"  # adamw_8bit needs CUDA
     assert any("flash_attention" in n for n in notes) and any("adamw_8bit" in n for n in notes)
@@ -168,19 +170,21 @@ def test_axolotl_tokenises_every_training_row_like_prompting(name, tmp_path, mon
     from tools.backends.trl import tokenize_entries
     from tools.models import load_tokenizer
     from tools.prompting import prepare_tokenizer
+    from tools.settings import resolve
 
     monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
-    recipe, model, hw, precision = _setup(name)
+    recipe, model, hw, _ = _setup(name)
     recipe.config.pop("test_datasets", None)  # one prepared dataset: the training file
     recipe.config.pop("val_set_size", None)
-    prepared = backend.preprocess(recipe, model, hw, precision)
+    settings = resolve(recipe, hw)
+    prepared = backend.preprocess(recipe, settings, model)
     found = backend.prepared_datasets(prepared)
     assert len(found) == 1, found
     theirs = load_from_disk(str(found[0]))
 
     tokenizer = load_tokenizer(model)
     prepare_tokenizer(tokenizer, recipe.config)
-    ours, stats = tokenize_entries(recipe["datasets"], tokenizer, recipe.config)  # the TRL backend's examples
+    ours, stats = tokenize_entries(recipe["datasets"], tokenizer, recipe.config, settings.sequence_len)  # the TRL backend's
     assert len(theirs) == len(ours), f"{name}: axolotl kept {len(theirs)} rows, we keep {len(ours)} ({stats})"
     differences = []
     for index, (mine, row) in enumerate(zip(ours, theirs)):

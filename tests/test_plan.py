@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.plan import GB, estimate, load_facts, main
+from tools.plan import GB, estimate, load_facts, main, planned_settings
 from tools.recipe import load_recipe
 
 RECIPES = ["qwen-personal-qa", "phi2-tutor", "deepseek8b-ts-tutor", "tinyllama-json-extractor"]
@@ -30,7 +30,8 @@ def test_embedded_facts_agree_with_the_loaded_model(base_model):
 
 
 def test_published_cases_fall_in_reasonable_bands():
-    totals = {name: estimate(load_facts(load_recipe(name)["base_model"]), load_recipe(name).config).total / GB for name in RECIPES}
+    totals = {name: estimate(load_facts(load_recipe(name)["base_model"]), planned_settings(load_recipe(name))).total / GB
+              for name in RECIPES}
     assert totals["phi2-tutor"] <= 6.0  # seeds: fits a 6 GB RTX 3050
     assert 5.0 <= totals["deepseek8b-ts-tutor"] <= 8.0  # seeds 5-6 GB, Unsloth 6 GB minimum
     assert totals["tinyllama-json-extractor"] <= 3.5  # Unsloth: 3.5 GB for a 3B model
@@ -48,9 +49,10 @@ def test_largest_micro_batch_really_is_the_largest():
 
     recipe = load_recipe("phi2-tutor")
     facts = load_facts(recipe["base_model"])
-    n = largest(facts, recipe.config, 6 * GB, "micro_batch")
+    settings = planned_settings(recipe)
+    n = largest(facts, settings, 6 * GB, "micro_batch")
     assert n >= 1
-    assert estimate(facts, recipe.config, micro_batch=n).total <= 6 * GB < estimate(facts, recipe.config, micro_batch=n + 1).total
+    assert estimate(facts, settings, micro_batch=n).total <= 6 * GB < estimate(facts, settings, micro_batch=n + 1).total
 
 
 def test_unknown_model_says_how_to_add_it(capsys):

@@ -87,7 +87,9 @@ num_epochs: 1
 learning_rate: 0.001
 """
 
-# (description, replacement applied to GOOD, expected message after "<file>:")
+# (description, replacement applied to GOOD, expected message after "<file>:"). Axolotl's semantics:
+# what Axolotl accepts is accepted (lora on 4-bit weights, no sequence_len, no num_epochs, bf16 with
+# fp16, no LoRA targets); what it rejects is rejected with its reason.
 BROKEN = [
     ("unknown key", ("lora_r: 8", "lora_rr: 8"), "10: lora_rr: unknown key (did you mean 'lora_r'?)"),
     ("typo in a nested key", ("      field_output: answer", "      field_outptu: answer"),
@@ -95,18 +97,24 @@ BROKEN = [
     ("wrong type", ("micro_batch_size: 1", "micro_batch_size: two"), "13: micro_batch_size: 'two' is a string, expected an integer"),
     ("out of range", ("learning_rate: 0.001", "learning_rate: 0.001\nlora_dropout: 1.5"), "16: lora_dropout: 1.5 is more than 1"),
     ("negative", ("num_epochs: 1", "num_epochs: -1"), "14: num_epochs: -1 is not more than 0"),
-    ("bad enum", ("adapter: lora", "adapter: qlorra"), "9: adapter: 'qlorra' is not one of 'lora', 'qlora' (did you mean 'qlora'?)"),
+    ("unknown adapter", ("adapter: lora", "adapter: qlorra"),
+     "9: adapter: Adapter 'qlorra' is not built in and was not registered by a plugin (Axolotl); built in: lora, qlora, "
+     "llama-adapter (did you mean 'qlora'?)"),
     ("missing dataset file", ("datasets/personal-qa/train.jsonl", "datasets/nope/train.jsonl"),
      "4: datasets[0].path: file 'datasets/nope/train.jsonl' does not exist (paths are relative to the repository root)"),
-    ("4-bit without qlora", ("adapter: lora", "adapter: lora\nload_in_4bit: true"),
-     "10: load_in_4bit: true needs `adapter: qlora` (4-bit weights cannot be trained directly)"),
-    ("qlora without 4-bit", ("adapter: lora", "adapter: qlora"), "9: adapter: qlora needs `load_in_4bit: true`"),
-    ("packing without sequence_len", ("sequence_len: 256", "sample_packing: true"),
-     "12: sample_packing: true needs `sequence_len` (the length examples are packed into)"),
+    ("4-bit without an adapter", ("adapter: lora\n", "load_in_4bit: true\n"),
+     "9: load_in_4bit: load_in_8bit and load_in_4bit are not supported without setting an adapter for training (Axolotl)"),
+    ("qlora without 4-bit", ("adapter: lora", "adapter: qlora"),
+     "9: adapter: Require cfg.load_in_4bit to be True for qlora (Axolotl); add `load_in_4bit: true`"),
+    ("warmup twice", ("sequence_len: 256", "warmup_steps: 10\nwarmup_ratio: 0.1"),
+     "13: warmup_ratio: warmup_steps and warmup_ratio are mutually exclusive (Axolotl); keep one"),
     ("missing required key", ("learning_rate: 0.001\n", ""), "1: missing required key 'learning_rate' (Peak learning rate.)"),
-    ("no stopping rule", ("num_epochs: 1\n", ""), "1: set `num_epochs` or `max_steps` so training knows when to stop"),
-    ("bf16 and fp16", ("learning_rate: 0.001", "learning_rate: 0.001\nbf16: true\nfp16: true"), "17: fp16: cannot be combined with bf16: true; keep one"),
-    ("adapter without targets", ("lora_target_linear: true\n", ""), "9: adapter: lora needs `lora_target_modules` or `lora_target_linear: true`"),
+    ("duplicate key", ("num_epochs: 1\n", "num_epochs: 1\nlora_r: 64\n"),
+     "15: lora_r: duplicate key (also at line 10); YAML would keep only this one: remove one"),
+    ("qlora in 8-bit", ("adapter: lora", "adapter: qlora\nload_in_8bit: true"),
+     "10: load_in_8bit: Can't load qlora in 8bit (Axolotl); use `load_in_4bit: true`"),
+    ("name differs from the file", ("name: broken", "name: other"),
+     "1: name: 'other' differs from the file name 'broken'; make them equal (or remove `name`: it defaults to the file name)"),
     ("bad bf16 value", ("learning_rate: 0.001", "learning_rate: 0.001\nbf16: maybe"), "16: bf16: 'maybe' is not valid here"),
 ]
 
@@ -124,9 +132,10 @@ def test_broken_recipe_fails_with_file_line_and_key(tmp_path, what, change, expe
 
 def test_all_errors_of_a_file_are_reported_at_once(tmp_path):
     text = GOOD.replace("lora_r: 8", "lora_rr: 8").replace("micro_batch_size: 1", "micro_batch_size: two")
+    text = text.replace("adapter: lora", "adapter: qlora")
     with pytest.raises(RecipeError) as info:
         load_recipe(_write(tmp_path, text))
-    assert len(info.value.errors) >= 3  # unknown key, wrong type, lora_r missing
+    assert len(info.value.errors) == 3  # unknown key, wrong type, qlora without 4-bit
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):

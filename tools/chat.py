@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     add_recipe_arguments(parser)
     parser.add_argument("--prompt", default=None, help="answer this one message and exit")
     args = parser.parse_args(argv)
-    recipe = recipe_or_report(args, check_paths=False)  # chatting needs no dataset files
+    recipe = recipe_or_report(args, run=True, check_paths=False)  # chatting needs no dataset files
     if recipe is None:
         return 1
     from tools import generation, runs

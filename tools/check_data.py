@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 
 from tools.data import _field_label, check_row, format_of, iter_jsonl, messages_of, resolve_path
 from tools.paths import display
+from tools.prompting import user_defined
 from tools.recipe import Recipe, RecipeError, add_recipe_arguments, all_recipe_paths, load_recipe
 
 EVAL_FIELDS = {"preference": ("question", "chosen", "rejected"), "answers": ("question", "answer"),
@@ -143,7 +144,9 @@ def loose_key(text: str) -> bytes:
 
 def answer_field(entry: dict[str, Any]) -> str | None:
     kind = entry["type"]
-    return "output" if kind == "alpaca" else kind.get("field_output") if isinstance(kind, dict) else None
+    if kind == "completion":
+        return entry.get("field", "text")
+    return "output" if kind == "alpaca" else user_defined(kind)["field_output"] if isinstance(kind, dict) else None
 
 
 def prompt_and_content(obj: dict[str, Any], plan: FilePlan) -> tuple[str, str]:
@@ -156,10 +159,14 @@ def prompt_and_content(obj: dict[str, Any], plan: FilePlan) -> tuple[str, str]:
         messages = messages_of(obj, entry)
         prompt = sep.join(m["content"] for m in messages if m["role"] == "user")
         return prompt, sep.join(f"{m['role']}: {m['content']}" for m in messages)
+    if kind == "completion":
+        text = obj[answer_field(entry)]
+        return text, text
     if kind == "alpaca":
         names = ("instruction", "input")
     else:
-        names = (kind["field_instruction"], kind.get("field_input"), kind.get("field_system"))
+        spec = user_defined(kind)
+        names = (spec["field_instruction"], spec["field_input"], spec["field_system"])
     prompt = sep.join(str(obj.get(n) or "") for n in names if n)
     return prompt, prompt + sep + obj[answer_field(entry)]
 
@@ -170,7 +177,10 @@ def _optional_fields(entry: dict[str, Any] | None) -> set[str]:
     kind = entry["type"]
     if kind == "alpaca":
         return {"input"}
-    return {kind.get("field_input"), kind.get("field_system")} - {None} if isinstance(kind, dict) else set()
+    if isinstance(kind, dict):
+        spec = user_defined(kind)
+        return {spec["field_input"], spec["field_system"]}
+    return set()
 
 
 def empty_strings(obj: Any, allowed: set[str], path: tuple = ()) -> list[str]:

@@ -1,9 +1,12 @@
 """Read JSONL data in the recipe formats, with line-numbered errors.
 
 Formats (schemas in datasets/schemas/): `question_answer`, `instruction_response`, `alpaca`,
-`chat`. A recipe's `datasets[].type` says which: `alpaca` and `chat_template` are Axolotl's
-names; a user-defined prompt mapping is `question_answer` or `instruction_response` when its
-fields are those, otherwise a `custom` format whose required fields are the mapping's fields.
+`chat`, `completion`. A recipe's `datasets[].type` says which: `alpaca`, `chat_template` and
+`completion` are Axolotl's names; a user-defined prompt mapping is `question_answer` or
+`instruction_response` when its fields are those, otherwise a `custom` format whose required fields
+are the mapping's fields. Chat rows may name their fields and roles as Axolotl lets them
+(`field_messages`, `message_property_mappings`, `roles`: ShareGPT's `from`/`value` and
+`human`/`gpt`); `messages_of` returns them as `role`/`content` with the canonical role names.
 """
 from __future__ import annotations
 
@@ -35,15 +38,20 @@ class Row:
         return f"{self.source}:{self.line}"
 
 
+# Axolotl's chat_template defaults: message keys, and the names each role may go by in the data.
+DEFAULT_PROPERTY_MAPPINGS = {"role": "role", "content": "content"}
+DEFAULT_ROLES = {"user": ["user", "human"], "assistant": ["assistant", "gpt", "model"], "system": ["system"]}
+
+
 def format_of(entry: dict[str, Any]) -> str:
     """The data format of one `datasets[]` entry of a recipe."""
     kind = entry.get("type")
     if kind == "chat_template":
         return "chat"
-    if kind == "alpaca":
-        return "alpaca"
+    if kind in ("alpaca", "completion"):
+        return kind
     if isinstance(kind, dict):
-        fields = (kind.get("field_instruction"), kind.get("field_output"))
+        fields = (kind.get("field_instruction", "instruction"), kind.get("field_output", "output"))
         if fields == ("question", "answer") and not kind.get("field_input"):
             return "question_answer"
         if fields == ("instruction", "response") and not kind.get("field_input"):
@@ -57,27 +65,56 @@ def _named_schema(fmt: str) -> dict[str, Any]:
     return json.loads((SCHEMAS_DIR / f"{fmt}.schema.json").read_text())
 
 
+def _mappings(entry: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+    """(role key, content key, data role name -> canonical role) of a chat entry, as Axolotl reads them."""
+    mappings = {**DEFAULT_PROPERTY_MAPPINGS, **(entry.get("message_property_mappings") or {})}
+    role_key = entry.get("message_field_role") or mappings["role"]
+    content_key = entry.get("message_field_content") or mappings["content"]
+    roles = entry.get("roles") or DEFAULT_ROLES
+    names = {alias: canonical for canonical, aliases in roles.items() for alias in (aliases or [])}
+    names.update({canonical: canonical for canonical in roles})
+    return role_key, content_key, names
+
+
 def schema_for(entry: dict[str, Any]) -> dict[str, Any]:
     fmt = format_of(entry)
+    if fmt == "completion":
+        field = entry.get("field", "text")
+        return {"type": "object", "title": "completion", "required": [field],
+                "properties": {field: {"type": "string", "minLength": 1, "pattern": "\\S"}}}
     if fmt != "custom":
-        schema = dict(_named_schema(fmt))
+        schema = json.loads(json.dumps(_named_schema(fmt)))
     else:
         kind = entry["type"]
         text = {"type": "string", "minLength": 1, "pattern": "\\S"}
-        props = {kind["field_instruction"]: text, kind["field_output"]: text}
+        props = {kind.get("field_instruction", "instruction"): text, kind.get("field_output", "output"): text}
         required = list(props)
         if kind.get("field_input"):
             props[kind["field_input"]] = {"type": "string"}
         if kind.get("field_system"):
             props[kind["field_system"]] = {"type": "string"}
         schema = {"type": "object", "required": required, "properties": props, "title": "custom"}
-    if fmt == "chat" and entry.get("field_messages", "messages") != "messages":
-        schema = json.loads(json.dumps(schema).replace('"messages"', json.dumps(entry["field_messages"])))
+    if fmt == "chat":
+        role_key, content_key, names = _mappings(entry)
+        items = schema["properties"]["messages"]["items"]
+        if (role_key, content_key) != ("role", "content") or set(names) != {"system", "user", "assistant"}:
+            items["properties"] = {role_key: {"enum": sorted(names), "description": "Who speaks."},
+                                   content_key: items["properties"]["content"]}
+            items["required"] = [role_key, content_key]
+            items.pop("additionalProperties", None)  # other message keys (weights, names) are Axolotl's business
+        field = entry.get("field_messages", "messages")
+        schema["properties"] = {field: schema["properties"]["messages"]}
+        schema["required"] = [field]
     return schema
 
 
 def messages_of(row: dict[str, Any], entry: dict[str, Any]) -> list[dict[str, str]]:
-    return row[entry.get("field_messages", "messages")]
+    """The conversation of a chat row as [{"role", "content"}] with canonical roles (system/user/assistant)."""
+    role_key, content_key, names = _mappings(entry)
+    raw = row[entry.get("field_messages", "messages")]
+    if (role_key, content_key) == ("role", "content") and all(m.get("role") in ("system", "user", "assistant") for m in raw):
+        return raw
+    return [{"role": names.get(m[role_key], m[role_key]), "content": m[content_key]} for m in raw]
 
 
 def _chat_order_problem(messages: list[dict[str, Any]]) -> str | None:

@@ -90,15 +90,21 @@ def main(argv: list[str] | None = None) -> int:
     for recipe in targets:
         base = recipe["base_model"]
         available, how = models.is_available(base)
+        from tools.settings import SettingsError, resolve
+
+        notes: tuple[str, ...] = ()
         try:
-            precision = hardware.choose_precision(recipe.config, hw)
-            precision_text = f"{precision.name} ({precision.reason})"
-        except hardware.PrecisionError as error:
+            settings = resolve(recipe, hw)  # what a run here would use (tools/settings.py)
+            precision_text = f"{settings.precision} ({settings.precision_reason}); optimizer {settings.optimizer}"
+            notes = settings.notes
+        except (hardware.PrecisionError, SettingsError) as error:
             precision_text = f"ERROR: {error}"
             if args.recipe:
                 problems.append(str(error))
         status = "ok  " if available else ("FAIL" if args.recipe else "warn")
         print(f"  {status} {recipe.name}: {base} -> {how if available else 'not available offline'}; precision {precision_text}")
+        for note in notes:
+            print(f"       note: {note}")
         if not available:
             if args.recipe:
                 problems.append(how)

@@ -58,12 +58,15 @@ def eval_section(name: str) -> list[str]:
 
 
 def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: str | None = None,
-           verification: dict[str, Any] | None = None, training: dict[str, Any] | None = None) -> str:
-    """README.md for `folder` ("merged" or "gguf")."""
+           verification: dict[str, Any] | None = None, training: dict[str, Any] | None = None,
+           base_gguf: str | None = None) -> str:
+    """README.md for `folder`: "merged", "gguf", or "gguf-adapter" (`gguf_name` is then the LoRA GGUF
+    and `base_gguf` the base model's GGUF it applies to)."""
     name = recipe.name
     config = recipe.config
+    gguf = folder.startswith("gguf")
     lines = ["---", f"license: {license_name}", f"base_model: {base_model}", "tags: [llm-recipes, lora"
-             + (", gguf" if folder == "gguf" else "") + "]", "---", "",
+             + (", gguf" if gguf else "") + "]", "---", "",
              f"# {name}" + (f" ({gguf_name})" if gguf_name else " (merged)"), ""]
     if config.get("description"):
         lines += [config["description"], ""]
@@ -71,14 +74,23 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
               f"| Base model | `{base_model}` |",
               f"| License | {license_name} (the base model's) |",
               f"| Recipe | `{display(recipe.path)}`" + (f" with {', '.join(recipe.applied)}" if recipe.applied else "") + " |",
-              f"| Adapter | {config.get('adapter', 'lora')} r{config.get('lora_r')} on {', '.join(config.get('lora_target_modules') or ['all linear'])}, merged |"]
+              f"| Adapter | {config.get('adapter', 'lora')} r{config.get('lora_r')} on {', '.join(config.get('lora_target_modules') or ['all linear'])}, "
+              + (f"a llama.cpp LoRA GGUF for `{base_gguf}` |" if folder == "gguf-adapter" else "merged |")]
     if training:
         lines.append(f"| Training | {training.get('steps', '?')} steps, final train loss {training.get('train_loss')}, "
                      f"backend {training.get('backend', '?')}, {training.get('precision', '?')} |")
     lines += ["", "## Data", "", "| file | used for |", "|---|---|"]
     lines += [f"| `{path}` | {use} |" for path, use in _data_files(config)]
     lines += ["", "## Evaluation", ""] + eval_section(name)
-    if verification:
+    if verification and folder == "gguf-adapter":
+        lines += ["## GGUF verification", "",
+                  f"llama.cpp running `{base_gguf}` with this adapter against llama.cpp running the merged model's "
+                  f"{verification.get('quant', '')} GGUF, on {verification['prompts']} evaluation prompts: the greedy next "
+                  f"token agrees on {verification['greedy_agreement']:.2%} (needed: {verification['min_greedy_agreement']:.0%}); "
+                  f"next-token logits differ by at most {verification['worst_relative_error']:.4f} (the base alone: "
+                  f"{verification['relative_error_without_adapter']:.4f}) — "
+                  + ("passed." if verification["passed"] else "**FAILED**."), ""]
+    elif verification:
         lines += ["## GGUF verification", "",
                   f"Next-token logits of this GGUF (read back with transformers) against the merged model on "
                   f"{verification['prompts']} evaluation prompts: relative error {verification['relative_error']:.4f}, "
@@ -86,8 +98,20 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
                   f"positions: {verification['all_positions_agreement']:.2%}) "
                   f"(needed: {verification['min_greedy_agreement']:.0%}) — "
                   + ("passed." if verification["passed"] else "**FAILED**."), ""]
+        nll = verification.get("nll_vs_f16")
+        if nll:
+            lines += [f"In llama.cpp, its NLL per answer token on {nll['sequences']} evaluation rows is "
+                      f"{nll['nll_ratio']:.4f}x that of the f16 GGUF it was quantized from (allowed: {nll['max_nll_ratio']}); "
+                      f"its next token is f16's at {nll['next_token_agreement_with_f16']:.2%} of {nll['answer_tokens']} "
+                      f"answer positions.", ""]
     lines += ["## How to run", ""]
-    if folder == "gguf":
+    if folder == "gguf-adapter":
+        lines += ["```bash",
+                  f"ollama create {name} -f Modelfile   # FROM {base_gguf} + ADAPTER ./{gguf_name}",
+                  f"ollama run {name}",
+                  f"llama-cli -m {base_gguf} --lora {gguf_name} --chat-template-file {name}.jinja -cnv --temp 0",
+                  "```", ""]
+    elif folder == "gguf":
         lines += ["```bash",
                   f"ollama create {name} -f Modelfile",
                   f"ollama run {name}",

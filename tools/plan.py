@@ -21,8 +21,8 @@ converted config.json. The estimate adds, each with its formula printed:
                the loss) + the 16-bit logits' gradient on a GPU: 12 B per element on CPU, 14 B on GPU
   overhead     CUDA context, cuBLAS workspace and allocator slack: a stated constant (0.75 GB)
 
-`--cpu` estimates the same run on this CPU (fp32 compute, optimizers that need CUDA replaced by
-AdamW as tools/backends/trl.py does, no CUDA context); `make bench ONLY=7` and tests/test_plan.py
+`--cpu` estimates the same run on this CPU (the precision and optimizer tools/settings.py resolves
+here, no CUDA context); `make bench ONLY=7` and tests/test_plan.py
 compare that estimate with the measured peak memory of real training steps.
 """
 from __future__ import annotations
@@ -45,7 +45,6 @@ OPTIMIZER_BYTES = {  # bytes of optimizer state per trainable fp32 parameter
     "adamw_8bit": 2, "adamw_bnb_8bit": 2, "paged_adamw_8bit": 2, "lion_8bit": 1, "lion": 4,
     "sgd": 0, "adafactor": 0,
 }
-CUDA_ONLY = {"adamw_8bit", "adamw_bnb_8bit", "paged_adamw_8bit", "paged_adamw_32bit", "lion_8bit"}
 PUBLISHED = {
     "microsoft/phi-2": [("Phi-2 4-bit QLoRA fits a 6 GB RTX 3050 (project seeds)", None, 6.0)],
     "deepseek-ai/DeepSeek-R1-Distill-Llama-8B": [
@@ -76,6 +75,7 @@ class ModelFacts:
     attention_bias: bool
     parameters: int | None
     source: str
+    model_type: str = "llama"
 
     def linear_layers(self) -> dict[str, tuple[int, int]]:
         """Per decoder layer: module name -> (in_features, out_features)."""
@@ -106,7 +106,7 @@ class ModelFacts:
 
 def facts_from_config(config: dict[str, Any], name: str, source: str) -> ModelFacts:
     heads = config["num_attention_heads"]
-    model_type = config.get("model_type", "llama")
+    model_type = config.get("model_type") or "llama"  # the HF config.json, not the recipe
     return ModelFacts(
         name=name, hidden_size=config["hidden_size"], num_hidden_layers=config["num_hidden_layers"],
         num_attention_heads=heads, num_key_value_heads=config.get("num_key_value_heads") or heads,
@@ -115,7 +115,7 @@ def facts_from_config(config: dict[str, Any], name: str, source: str) -> ModelFa
         mlp=config.get("mlp") or ("plain" if model_type in ("phi", "gpt2", "gpt_neox") else "gated"),
         norm=config.get("norm") or ("layernorm" if model_type in ("phi", "gpt2", "gpt_neox") else "rmsnorm"),
         attention_bias=bool(config.get("attention_bias", model_type in ("qwen2", "phi"))),
-        parameters=config.get("parameters"), source=source)
+        parameters=config.get("parameters"), source=source, model_type=model_type)
 
 
 def facts_path(name: str) -> Path:
@@ -154,13 +154,18 @@ class Estimate:
         return sum(b for n, b, _ in self.parts if n == name)
 
 
-def lora_targets(facts: ModelFacts, config: dict[str, Any]) -> list[str]:
+def lora_targets(facts: ModelFacts, settings) -> list[str]:
+    """The recipe's LoRA targets on this model's layer names, as tools/targets.py maps them."""
     from tools.targets import map_targets
 
     available = sorted(facts.linear_layers())
-    if config.get("lora_target_linear"):
+    if settings.lora_target_linear:
         return available
-    return map_targets(list(config.get("lora_target_modules") or []), available)[0]
+    if not settings.lora_target_modules:
+        from peft.utils.constants import TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING as PEFT_DEFAULTS
+
+        return [t for t in PEFT_DEFAULTS.get(facts.model_type, ["q_proj", "v_proj"]) if t in available]
+    return map_targets(list(settings.lora_target_modules), available)[0]
 
 
 def activation_elements(facts: ModelFacts, targets: list[str], dropout: float) -> int:
@@ -180,31 +185,24 @@ def activation_elements(facts: ModelFacts, targets: list[str], dropout: float) -
     return int(attention + mlp + drop)
 
 
-def precision_bytes(config: dict[str, Any], mode: str) -> tuple[int, str]:
-    if mode == "cpu":
-        return 4, "fp32 (what tools/hardware.py picks on CPU)"
-    if config.get("fp16"):
-        return 2, "fp16"
-    if config.get("bf16", "auto") in ("auto", True):
-        return 2, "bf16 (bf16: auto on a GPU that supports it)"
-    return 4, "fp32 (bf16: false)"
+def precision_bytes(settings) -> tuple[int, str]:
+    return (4, "fp32") if settings.precision == "fp32" else (2, settings.precision)
 
 
-def estimate(facts: ModelFacts, config: dict[str, Any], mode: str = "gpu", micro_batch: int | None = None,
+def estimate(facts: ModelFacts, settings, mode: str = "gpu", micro_batch: int | None = None,
              sequence_len: int | None = None) -> Estimate:
-    """Peak training memory of `config` (a resolved recipe) on `facts`' model; mode "gpu" or "cpu"."""
-    micro_batch = micro_batch or config.get("micro_batch_size", 1)
-    sequence_len = sequence_len or config.get("sequence_len", 512)
+    """Peak training memory of a run (tools/settings.TrainSettings) on `facts`' model; mode "gpu" or "cpu"."""
+    micro_batch = micro_batch or settings.micro_batch_size
+    sequence_len = sequence_len or settings.sequence_len
     tokens = micro_batch * sequence_len
     est = Estimate(tokens=tokens)
-    nbytes, why = precision_bytes(config, mode)
+    nbytes, why = precision_bytes(settings)
     counts = facts.counts()
-    adapter = config.get("adapter")
-    full = adapter not in ("lora", "qlora")
-    four_bit, eight_bit = bool(config.get("load_in_4bit")) and not full, bool(config.get("load_in_8bit")) and not full
+    full = settings.adapter not in ("lora", "qlora")
+    four_bit, eight_bit = settings.load_in_4bit and not full, settings.load_in_8bit and not full
     rest = counts["embedding"] + counts["lm_head"] + counts["other"]
     if four_bit:
-        dq = (config.get("bnb_config_kwargs") or {}).get("bnb_4bit_use_double_quant", True)
+        dq = settings.bnb_4bit_use_double_quant
         bits = NF4_BITS[bool(dq)]
         weights = counts["linear"] * bits / 8 + rest * nbytes
         formula = f"{counts['linear'] / 1e6:.0f}M linear x {bits} bits (nf4{', double quant' if dq else ''}) + {rest / 1e6:.0f}M other x {nbytes} B"
@@ -216,10 +214,7 @@ def estimate(facts: ModelFacts, config: dict[str, Any], mode: str = "gpu", micro
         formula = f"{counts['total'] / 1e6:.0f}M x {nbytes} B ({why})"
     est.parts.append(("weights", weights, formula))
 
-    optimizer = config.get("optimizer", "adamw_torch")
-    if mode == "cpu" and optimizer in CUDA_ONLY:
-        est.notes.append(f"optimizer {optimizer} needs CUDA; on CPU training uses adamw_torch")
-        optimizer = "adamw_torch"
+    optimizer = settings.optimizer  # after the hardware's fallback (tools/settings.py)
     if optimizer not in OPTIMIZER_BYTES:
         est.notes.append(f"optimizer {optimizer}: size unknown, counted as AdamW (8 B per parameter)")
     state = OPTIMIZER_BYTES.get(optimizer, 8)
@@ -229,22 +224,22 @@ def estimate(facts: ModelFacts, config: dict[str, Any], mode: str = "gpu", micro
         targets: list[str] = []
         dropout = 0.0
     else:
-        targets = lora_targets(facts, config)
-        r = config.get("lora_r", 8)
+        targets = lora_targets(facts, settings)
+        r = settings.lora_r
         shapes = facts.linear_layers()
         trainable = sum(r * (shapes[t][0] + shapes[t][1]) for t in targets) * facts.num_hidden_layers
         est.parts.append(("lora", trainable * 4.0, f"{trainable / 1e6:.2f}M = r {r} x (in + out) of {', '.join(targets)} x {facts.num_hidden_layers} layers, fp32"))
         est.parts.append(("gradients", trainable * 4.0, "same as LoRA, fp32"))
         est.parts.append(("optimizer", trainable * float(state), f"{trainable / 1e6:.2f}M x {state} B ({optimizer})"))
-        dropout = DROPOUT_COPIES[mode] if config.get("lora_dropout") else 0.0
+        dropout = DROPOUT_COPIES[mode] if settings.lora_dropout else 0.0
     per_layer = activation_elements(facts, targets, dropout)
-    if config.get("gradient_checkpointing"):
+    if settings.gradient_checkpointing:
         act = tokens * nbytes * (facts.num_hidden_layers * facts.hidden_size + per_layer)
         formula = f"{tokens} tokens x {nbytes} B x ({facts.num_hidden_layers} layers x {facts.hidden_size} + {per_layer} recomputed)"
     else:
         act = tokens * nbytes * facts.num_hidden_layers * per_layer
         formula = f"{tokens} tokens x {nbytes} B x {facts.num_hidden_layers} layers x {per_layer} per layer"
-    est.parts.append(("activations", float(act), formula + (" (checkpointed)" if config.get("gradient_checkpointing") else "")))
+    est.parts.append(("activations", float(act), formula + (" (checkpointed)" if settings.gradient_checkpointing else "")))
     logit_bytes = LOGIT_FP32_COPIES * 4 + (nbytes if nbytes < 4 else 0)
     logits = float(tokens) * facts.vocab_size * logit_bytes
     est.parts.append(("logits", logits, f"{tokens} tokens x {facts.vocab_size} vocab x {logit_bytes} B "
@@ -261,10 +256,10 @@ def estimate(facts: ModelFacts, config: dict[str, Any], mode: str = "gpu", micro
     return est
 
 
-def largest(facts: ModelFacts, config: dict[str, Any], budget: float, what: str, mode: str = "gpu") -> int:
+def largest(facts: ModelFacts, settings, budget: float, what: str, mode: str = "gpu") -> int:
     """Largest micro batch (what="micro_batch") or sequence length (multiple of 64) within budget bytes; 0 if none."""
     step, limit = (1, 4096) if what == "micro_batch" else (64, 1 << 20)
-    fits = lambda n: estimate(facts, config, mode, **{"micro_batch" if what == "micro_batch" else "sequence_len": n}).total <= budget
+    fits = lambda n: estimate(facts, settings, mode, **{"micro_batch" if what == "micro_batch" else "sequence_len": n}).total <= budget
     if not fits(step):
         return 0
     low, high = step, step
@@ -277,28 +272,41 @@ def largest(facts: ModelFacts, config: dict[str, Any], budget: float, what: str,
     return low
 
 
+# The GPU `make plan` plans for: bf16 and fp16 (Ampere or newer), so `bf16: auto` means bf16.
+PLANNED_GPU = ("cuda", "planned GPU", True, True)
+
+
+def planned_settings(recipe, mode: str = "gpu"):
+    """The run's TrainSettings on the hardware planned for: a bf16 GPU, or this machine's CPU."""
+    from tools import hardware
+    from tools.settings import resolve
+
+    hw = hardware.Hardware(*PLANNED_GPU) if mode == "gpu" else hardware.detect()
+    return resolve(recipe, hw)
+
+
 def report(recipe, gpu_gb: float | None, mode: str = "gpu") -> tuple[str, bool]:
     """The printed plan of one recipe and whether it fits `gpu_gb` (True when no budget is given)."""
-    config = recipe.config
+    settings = planned_settings(recipe, mode)
     facts = load_facts(recipe["base_model"])
-    est = estimate(facts, config, mode)
-    kind = "full fine-tuning" if config.get("adapter") not in ("lora", "qlora") else (
-        "QLoRA 4-bit" if config.get("load_in_4bit") else "LoRA 8-bit" if config.get("load_in_8bit") else "LoRA")
+    est = estimate(facts, settings, mode)
+    kind = "full fine-tuning" if settings.adapter not in ("lora", "qlora") else (
+        "QLoRA 4-bit" if settings.load_in_4bit else "LoRA 8-bit" if settings.load_in_8bit else "LoRA")
     lines = [f"{recipe.name}: {facts.name} ({facts.counts()['total'] / 1e9:.2f}B parameters; shapes from {facts.source})",
-             f"  {kind}, micro batch {config.get('micro_batch_size', 1)} x {config.get('sequence_len')} tokens, "
-             f"gradient checkpointing {'on' if config.get('gradient_checkpointing') else 'off'}, "
-             f"{'GPU' if mode == 'gpu' else 'this CPU (fp32)'}"]
+             f"  {kind}, micro batch {settings.micro_batch_size} x {settings.sequence_len} tokens, "
+             f"gradient checkpointing {'on' if settings.gradient_checkpointing else 'off'}, "
+             f"{'GPU' if mode == 'gpu' else 'this CPU'}, {settings.precision}"]
     for name, nbytes, formula in est.parts:
         lines.append(f"  {name:<12}{nbytes / GB:7.2f} GB  {formula}")
     lines.append(f"  {'total':<12}{est.total / GB:7.2f} GB")
-    lines += [f"  note: {n}" for n in est.notes]
+    lines += [f"  note: {n}" for n in est.notes + [n for n in settings.notes if mode == "cpu"]]
     fits = True
     if gpu_gb:
         budget = gpu_gb * GB
         fits = est.total <= budget
         lines.append(f"  {'FITS' if fits else 'DOES NOT FIT'} in {gpu_gb:g} GB ({100 * est.total / budget:.0f} % of it). "
-                     f"Largest micro batch at {config.get('sequence_len')} tokens: {largest(facts, config, budget, 'micro_batch', mode)}; "
-                     f"longest sequence at micro batch {config.get('micro_batch_size', 1)}: {largest(facts, config, budget, 'sequence_len', mode)}")
+                     f"Largest micro batch at {settings.sequence_len} tokens: {largest(facts, settings, budget, 'micro_batch', mode)}; "
+                     f"longest sequence at micro batch {settings.micro_batch_size}: {largest(facts, settings, budget, 'sequence_len', mode)}")
     for text, low, high in PUBLISHED.get(recipe["base_model"], []):
         lines.append(f"  published: {text}; this estimate {est.total / GB:.1f} GB = {est.total / GB / high:.2f} x {high:g} GB"
                      + (": within it" if est.total <= high * GB else

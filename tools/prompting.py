@@ -8,6 +8,8 @@ here, so they cannot disagree about a prompt or a mask. The layouts follow Axolo
   else `no_input_format` with {instruction}; tokenised with the tokenizer's special tokens (BOS
   where it adds one); answer tokenised without them, followed by the eos token.
 - `alpaca`: Axolotl's alpaca prompt, same tokenisation as above.
+- `completion`: the row's text (`field`, default `text`) with the special tokens and an eos, every
+  token supervised; a text longer than `sequence_len` becomes several examples, as in Axolotl.
 - `chat_template`: the model's (or ChatML) template over the conversation; each assistant turn is
   supervised up to and including its end-of-turn token (`train_on_eos: turn`).
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 IGNORE = -100
@@ -73,14 +76,40 @@ def prepare_tokenizer(tokenizer, config: dict[str, Any]) -> list[str]:
 
 
 def chat_template_for(tokenizer, config: dict[str, Any]) -> str | None:
+    """The Jinja template `chat_template` names, as Axolotl resolves it (None: leave the tokenizer's)."""
     choice = config.get("chat_template")
+    if choice is None and any(e.get("type") == "chat_template" for e in config.get("datasets") or []):
+        choice = "tokenizer_default"  # Axolotl's default for chat_template data
+    if choice is None:
+        return None
     if choice == "chatml":
         return CHATML
     if choice == "tokenizer_default":
         if not tokenizer.chat_template:
             raise PromptError("chat_template: tokenizer_default, but this tokenizer has no chat template; use `chat_template: chatml`")
         return tokenizer.chat_template
-    return None
+    if choice.startswith("tokenizer_default_fallback_"):
+        return tokenizer.chat_template or chat_template_for(tokenizer, {"chat_template": choice[len("tokenizer_default_fallback_"):]})
+    if choice == "jinja":
+        text = config.get("chat_template_jinja")
+        if not text:
+            raise PromptError("chat_template: jinja needs `chat_template_jinja` (a Jinja template, or a path to one)")
+        path = Path(text) if len(text) < 4096 and "{" not in text else None
+        return path.read_text() if path is not None and path.is_file() else text
+    return _axolotl_template(choice)
+
+
+def _axolotl_template(name: str) -> str:
+    """One of Axolotl's named templates (llama3, phi_3, qwen_25...), read from the installed package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("axolotl")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "utils" / "chat_templates" / "templates" / f"{name}.jinja"
+        if path.is_file():
+            return path.read_text()
+    raise PromptError(f"chat_template: {name!r} is one of Axolotl's named templates; reading it needs axolotl "
+                      f"(`make setup-axolotl`), or use `chatml`, `tokenizer_default` or `jinja` with chat_template_jinja")
 
 
 def end_of_turn_id(tokenizer) -> int:
@@ -90,7 +119,13 @@ def end_of_turn_id(tokenizer) -> int:
 # ---------------------------------------------------------------- training examples
 # Axolotl's defaults for a user-defined `type:` mapping (axolotl/prompt_strategies/user_defined.py).
 USER_DEFINED_DEFAULTS = {"format": "{instruction} {input} ", "no_input_format": "{instruction} ",
-                         "system_format": "{system}", "field_input": "input", "field_system": "system"}
+                         "system_format": "{system}", "field_instruction": "instruction", "field_input": "input",
+                         "field_output": "output", "field_system": "system"}
+
+
+def user_defined(kind: dict[str, Any]) -> dict[str, Any]:
+    """A user-defined `type:` mapping with Axolotl's defaults for what it leaves out."""
+    return {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
 
 
 def _fill(template: str, key: str, **values: str) -> str:
@@ -110,15 +145,15 @@ def _prompt_text(kind: Any, row: dict[str, Any]) -> tuple[str, str]:
         return template.format(instruction=instruction, input=text_input), answer
     # Axolotl: system_format filled with the row's system field (else system_prompt) when that is
     # non-empty, then `format` when the row has a non-empty input, else `no_input_format`.
-    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    spec = user_defined(kind)
     text_input = row.get(spec["field_input"]) or ""
     system = row[spec["field_system"]] if spec["field_system"] in row else kind.get("system_prompt") or ""
     prompt = _fill(spec["system_format"], "system_format", system=system) if system and spec["system_format"] else ""
     if text_input:
-        prompt += _fill(spec["format"], "format", instruction=row[kind["field_instruction"]], input=text_input)
+        prompt += _fill(spec["format"], "format", instruction=row[spec["field_instruction"]], input=text_input)
     else:
-        prompt += _fill(spec["no_input_format"], "no_input_format", instruction=row[kind["field_instruction"]])
-    return prompt, row[kind["field_output"]]
+        prompt += _fill(spec["no_input_format"], "no_input_format", instruction=row[spec["field_instruction"]])
+    return prompt, row[spec["field_output"]]
 
 
 def _encode_completion(tokenizer, prompt: str, answer: str, train_on_inputs: bool) -> Encoded:
@@ -160,22 +195,49 @@ def _encode_chat(tokenizer, messages: list[dict[str, str]], entry: dict[str, Any
     return Encoded(full, labels, first if first is not None else len(full))
 
 
+def _encode_text(tokenizer, text: str) -> Encoded:
+    """Axolotl's `completion`: the text with special tokens and an eos, every token supervised."""
+    ids = list(tokenizer(text, add_special_tokens=True)["input_ids"])
+    if not ids or ids[-1] != tokenizer.eos_token_id:
+        ids.append(tokenizer.eos_token_id)
+    return Encoded(ids, list(ids), 0)
+
+
 def encode(row: dict[str, Any], entry: dict[str, Any], tokenizer, config: dict[str, Any]) -> Encoded:
     """Tokens and labels for one training row, exactly as every backend and check sees them."""
-    train_on_inputs = bool(config.get("train_on_inputs", False))
+    from tools.data import messages_of
+
+    train_on_inputs = bool(config.get("train_on_inputs"))  # unset: false, as in Axolotl
     kind = entry["type"]
     if kind == "chat_template":
-        return _encode_chat(tokenizer, row[entry.get("field_messages", "messages")], entry, train_on_inputs)
+        return _encode_chat(tokenizer, messages_of(row, entry), entry, train_on_inputs)
+    if kind == "completion":
+        return _encode_text(tokenizer, row[entry.get("field", "text")])
     prompt, answer = _prompt_text(kind, row)
     return _encode_completion(tokenizer, prompt, answer, train_on_inputs)
 
 
+def encode_chunks(row: dict[str, Any], entry: dict[str, Any], tokenizer, config: dict[str, Any],
+                  sequence_len: int) -> list[Encoded]:
+    """`encode`, except that a `completion` text longer than `sequence_len` is cut into pieces, as
+    Axolotl cuts it; other formats give one example (training drops it when it is too long)."""
+    encoded = encode(row, entry, tokenizer, config)
+    if entry["type"] != "completion" or len(encoded.input_ids) <= sequence_len:
+        return [encoded]
+    ids = encoded.input_ids
+    return [Encoded(ids[i:i + sequence_len], ids[i:i + sequence_len], 0) for i in range(0, len(ids), sequence_len)]
+
+
 def split_prompt_answer(row: dict[str, Any], entry: dict[str, Any], tokenizer, config: dict[str, Any]) -> tuple[list[int], str]:
     """Prompt ids up to the (last) answer, and the reference answer text, for generation-based metrics."""
+    from tools.data import messages_of
+
     kind = entry["type"]
     if kind == "chat_template":
-        messages = row[entry.get("field_messages", "messages")]
+        messages = messages_of(row, entry)
         return render_chat(tokenizer, messages[:-1], add_generation_prompt=True), messages[-1]["content"]
+    if kind == "completion":
+        return list(tokenizer(row[entry.get("field", "text")], add_special_tokens=True)["input_ids"]), ""
     prompt, answer = _prompt_text(kind, row)
     return tokenizer(prompt, add_special_tokens=True)["input_ids"], answer
 
@@ -199,17 +261,22 @@ def inference_row(config: dict[str, Any], user_text: str, answer: str = "",
         if generation.get("system_prompt"):
             messages.append({"role": "system", "content": generation["system_prompt"]})
         messages += list(history or []) + [{"role": "user", "content": user_text}, {"role": "assistant", "content": answer}]
-        return {entry.get("field_messages", "messages"): messages}, entry
+        # The row is written with the canonical message keys, so the entry loses the data's own mappings.
+        plain = {k: v for k, v in entry.items() if k not in ("field_messages", "message_property_mappings", "roles",
+                                                                 "message_field_role", "message_field_content")}
+        return {"messages": messages}, plain
+    if kind == "completion":
+        return {entry.get("field", "text"): user_text + answer}, entry
     instruction = generation.get("instruction")
     if kind == "alpaca":
         row = {"instruction": instruction, "input": user_text} if instruction else {"instruction": user_text, "input": ""}
         return {**row, "output": answer}, entry
-    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    spec = user_defined(kind)
     if instruction:
-        row = {kind["field_instruction"]: instruction, spec["field_input"]: user_text}
+        row = {spec["field_instruction"]: instruction, spec["field_input"]: user_text}
     else:
-        row = {kind["field_instruction"]: user_text}
-    return {**row, kind["field_output"]: answer}, entry
+        row = {spec["field_instruction"]: user_text}
+    return {**row, spec["field_output"]: answer}, entry
 
 
 def generation_prompt(config: dict[str, Any], tokenizer, user_text: str,
@@ -247,12 +314,14 @@ def completion_layout(config: dict[str, Any]) -> CompletionLayout:
     kind = entry["type"]
     if kind == "chat_template":
         raise PromptError("chat recipes are laid out by their chat template, not by a completion layout")
+    if kind == "completion":
+        return CompletionLayout("", "")  # the user's text is the prompt; the model continues it
     row, _ = inference_row(config, USER_SLOT)
     if kind == "alpaca":
         prompt, _ = _prompt_text(kind, row)
         before, after = _split_once(prompt, USER_SLOT, "the user's message")
         return CompletionLayout(before, after)
-    spec = {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
+    spec = user_defined(kind)
     plain, _ = _prompt_text({**kind, "system_prompt": None}, {k: v for k, v in row.items() if k != spec["field_system"]})
     before, after = _split_once(plain, USER_SLOT, "the user's message")
     system_open, system_close = _split_once(_fill(spec["system_format"], "system_format", system=SYSTEM_SLOT),

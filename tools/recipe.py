@@ -7,6 +7,11 @@
 Every error names the file, the line, the key path and what to do, e.g.
 `recipes/phi2-tutor.yaml:14: lora_rr: unknown key (did you mean 'lora_r'?)`; all errors of a
 file are reported together. Only PyYAML and jsonschema are imported here, so validation is fast.
+
+A recipe is an Axolotl config with the project's sections added, read as Axolotl reads one: every
+key Axolotl accepts is valid (tools/recipe_schema.py), `null` means unset, `name` defaults to the
+file name, and `2e-4` is a number. A key written twice in one mapping is an error naming both
+lines (YAML itself would keep the last one silently).
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import copy
 import difflib
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +28,12 @@ from typing import Any
 
 import yaml
 
-from tools.paths import RECIPES_DIR, ROOT, display
+from tools.paths import RECIPES_DIR, display
+from tools.recipe_schema import PROJECT_PATH as SCHEMA_PATH
+from tools.recipe_schema import project_keys
 
-SCHEMA_PATH = Path(__file__).with_name("recipe.schema.json")
 # Sections that belong to this project, not to Axolotl; removed from configs handed to Axolotl.
-PROJECT_KEYS = ("name", "description", "extends", "base_model_license", "generation", "evaluation", "export", "serve", "profiles")
+PROJECT_KEYS = project_keys()
 
 
 class RecipeError(Exception):
@@ -43,6 +50,10 @@ class Recipe:
     path: Path
     config: dict[str, Any]
     applied: list[str] = field(default_factory=list)  # extends/profile/MODEL/SET, in order
+    profile: str | None = None  # PROFILE=
+    model: str | None = None  # MODEL=
+    overrides: list[str] = field(default_factory=list)  # SET=, as key=value items
+    warnings: list[str] = field(default_factory=list)  # valid, but probably not meant (tools/recipe_errors.warnings)
 
     def __getitem__(self, key: str) -> Any:
         return self.config[key]
@@ -61,22 +72,47 @@ class Recipe:
 
 
 def load_schema() -> dict[str, Any]:
+    """The project's layer of the schema (tools/recipe.schema.json); see tools/recipe_schema.py."""
     return json.loads(SCHEMA_PATH.read_text())
 
 
 # ---------------------------------------------------------------- reading YAML with line numbers
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader reading numbers as YAML 1.2 (and Axolotl users) write them: `2e-4` and
+    `1e5` are floats, where YAML 1.1 would keep them as strings."""
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X),
+    list("-+0123456789."))
+
+
 class _Lines:
     """Maps key paths (tuples of keys and list indexes) to 1-based line numbers in one file."""
 
     def __init__(self, source: str, node: yaml.Node | None):
         self.source = source
         self.lines: dict[tuple, int] = {}
+        self.duplicates: list[str] = []  # one error line per key written twice in a mapping
         if node is not None:
             self._walk(node, ())
 
     def _walk(self, node: yaml.Node, path: tuple) -> None:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, _ in node.value:
+                line = key_node.start_mark.line + 1
+                if key_node.value in seen:
+                    label = ".".join(str(p) for p in path + (key_node.value,))
+                    self.duplicates.append(f"{self.source}:{line}: {label}: duplicate key (also at line "
+                                           f"{seen[key_node.value]}); YAML would keep only this one: remove one")
+                seen.setdefault(key_node.value, line)
             for key_node, value_node in node.value:
                 key_path = path + (key_node.value,)
                 self.lines[key_path] = key_node.start_mark.line + 1
@@ -101,8 +137,8 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], _Lines]:
     except FileNotFoundError:
         raise RecipeError([f"{source}: file not found"]) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -112,7 +148,10 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], _Lines]:
         data = {}
     if not isinstance(data, dict):
         raise RecipeError([f"{source}:1: a recipe must be a mapping of keys to values, not a {type(data).__name__}"])
-    return data, _Lines(source, node)
+    lines = _Lines(source, node)
+    if lines.duplicates:
+        raise RecipeError(lines.duplicates)
+    return data, lines
 
 
 # ---------------------------------------------------------------- resolution
@@ -122,11 +161,12 @@ def recipe_path(name_or_path: str | Path) -> Path:
     candidate = Path(text)
     if text.endswith((".yaml", ".yml")) or "/" in text:
         return candidate if candidate.is_absolute() else (Path.cwd() / candidate)
-    return RECIPES_DIR / f"{text}.yaml"
+    found = RECIPES_DIR / f"{text}.yaml"
+    return found if found.exists() or not (RECIPES_DIR / f"{text}.yml").exists() else RECIPES_DIR / f"{text}.yml"
 
 
 def all_recipe_paths() -> list[Path]:
-    return sorted(RECIPES_DIR.rglob("*.yaml"))
+    return sorted(list(RECIPES_DIR.rglob("*.yaml")) + list(RECIPES_DIR.rglob("*.yml")))
 
 
 def deep_merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -159,6 +199,7 @@ def _load_chain(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any]
         if not parent_path.exists():
             raise RecipeError([f"{lines.where(('extends',))}: extends: no recipe '{parent_name}' ({display(parent_path)} does not exist)"])
         parent, where = _load_chain(parent_path, seen + (path,))
+        parent.pop("name", None)  # a recipe is named by its own file (or its own `name`), never its parent's
         data = deep_merge(parent, {k: v for k, v in data.items() if k != "extends"})
     for key_path in _paths(data):
         if key_path in lines.lines or key_path not in where:
@@ -220,7 +261,8 @@ def load_recipe(
         did_you_mean = f" (did you mean '{hint[0]}'?)" if hint else ""
         raise RecipeError([f"{name_or_path}: no such recipe{did_you_mean}; known recipes: {known}"])
     config, where = _load_chain(path)
-    applied = [f"extends {config.get('extends')}"] if "extends" in _read_yaml(path)[0] else []
+    parent = _read_yaml(path)[0].get("extends")
+    applied = [f"extends {parent}"] if parent is not None else []
     if profile:
         profiles = config.get("profiles") or {}
         if profile not in profiles:
@@ -238,195 +280,72 @@ def load_recipe(
         for key_path in _paths(value, tuple(key.split("."))):
             where[key_path] = "SET"
         applied.append(f"SET {key}={value!r}")
+    config = without_nulls(config)
+    config.setdefault("name", path.stem)  # as Axolotl users write configs: the file names the recipe
     errors = validate(config, where, path, check_paths=check_paths)
     if errors:
         raise RecipeError(errors)
-    return Recipe(name=config["name"], path=path, config=config, applied=applied)
+    sets = [f"{key}={json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
+            for key, value in parse_set(overrides)]
+    from tools.recipe_errors import warnings
+
+    return Recipe(name=config["name"], path=path, config=config, applied=applied, profile=profile, model=model,
+                  overrides=sets, warnings=warnings(config, where, path))
+
+
+def without_nulls(value: Any) -> Any:
+    """Mappings without their null values, at every depth: in Axolotl a null means unset."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
 
 
 # ---------------------------------------------------------------- validation
-def _key_label(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _schema_at(schema: dict[str, Any], path: tuple) -> dict[str, Any] | None:
-    node = schema
-    for part in path:
-        if isinstance(part, int):
-            node = node.get("items", {})
-        else:
-            props = node.get("properties")
-            if props is None:
-                for option in node.get("oneOf", []):
-                    if "properties" in option:
-                        props = option["properties"]
-                if props is None:
-                    return None
-            node = props.get(part)
-            if node is None:
-                return None
-    for option in node.get("oneOf", []):  # a key that takes a string or a mapping: the mapping
-        if "properties" in option:
-            return {**option, "description": node.get("description", "")}
-    return node
-
-
-def _describe_error(error, config: dict[str, Any], schema: dict[str, Any]) -> list[tuple[tuple, str]]:
-    path = tuple(error.absolute_path)
-    label = _key_label(path)
-    value = error.instance
-    kind = error.validator
-    if kind == "additionalProperties":
-        parent_schema = _schema_at(schema, path) or {}
-        allowed = list((parent_schema.get("properties") or {}).keys())
-        extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
-        messages = []
-        for key in extra:
-            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys here: {', '.join(sorted(allowed))}"
-            messages.append((path + (key,), f"{_key_label(path + (key,))}: unknown key{suggestion}"))
-        return messages
-    if kind == "required":
-        missing = error.message.split("'")[1]
-        where = f"{label}: " if path else ""
-        description = _describe(schema, path + (missing,))
-        return [(path, f"{where}missing required key '{missing}'" + (f" ({description})" if description else ""))]
-    if kind == "type":
-        wanted = error.validator_value
-        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
-        return [(path, f"{label}: {value!r} is a {_json_type(value)}, expected {_article(wanted)} {wanted}")]
-    if kind == "enum":
-        options = ", ".join(repr(v) for v in error.validator_value)
-        hint = difflib.get_close_matches(str(value), [str(v) for v in error.validator_value], n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        return [(path, f"{label}: {value!r} is not one of {options}{suggestion}")]
-    if kind in ("minimum", "exclusiveMinimum"):
-        word = "less than" if kind == "minimum" else "not more than"
-        return [(path, f"{label}: {value} is {word} {error.validator_value}")]
-    if kind in ("maximum", "exclusiveMaximum"):
-        word = "more than" if kind == "maximum" else "not less than"
-        return [(path, f"{label}: {value} is {word} {error.validator_value}")]
-    if kind == "minLength":
-        return [(path, f"{label}: must not be empty")]
-    if kind == "minItems":
-        return [(path, f"{label}: needs at least {error.validator_value} item(s)")]
-    if kind == "pattern":
-        return [(path, f"{label}: {value!r} does not match {error.validator_value}")]
-    if kind == "uniqueItems":
-        return [(path, f"{label}: has duplicate items")]
-    if kind == "oneOf" and isinstance(value, dict) and error.context:
-        # Explain with the branch that takes a mapping, not with "is not a string".
-        inner = [e for e in error.context if e.validator not in ("type", "enum")]
-        if inner:
-            return [found for e in inner for found in _describe_error(e, config, schema)]
-    if kind == "oneOf":
-        return [(path, f"{label}: {value!r} is not valid here ({_describe(schema, path)})")]
-    if kind == "const":
-        return [(path, f"{label}: {value!r} is not valid here ({_describe(schema, path)})")]
-    return [(path, f"{label}: {error.message}")]
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
-
-
-def _json_type(value: Any) -> str:
-    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "list", dict: "mapping", type(None): "null"}.get(type(value), type(value).__name__)
-
-
-def _describe(schema: dict[str, Any], path: tuple) -> str:
-    node = _schema_at(schema, path)
-    return (node or {}).get("description", "")
-
-
-def _cross_field_errors(config: dict[str, Any], path_of_file: Path, check_paths: bool) -> list[tuple[tuple, str]]:
-    """Rules a JSON Schema cannot say well: combinations of keys, files that must exist."""
-    errors: list[tuple[tuple, str]] = []
-    adapter = config.get("adapter")
-    if config.get("load_in_4bit") and adapter != "qlora":
-        errors.append((("load_in_4bit",), "load_in_4bit: true needs `adapter: qlora` (4-bit weights cannot be trained directly)"))
-    if adapter == "qlora" and not config.get("load_in_4bit"):
-        errors.append((("adapter",), "adapter: qlora needs `load_in_4bit: true`"))
-    if config.get("load_in_4bit") and config.get("load_in_8bit"):
-        errors.append((("load_in_8bit",), "load_in_8bit: cannot be combined with load_in_4bit; keep one"))
-    if config.get("load_in_8bit") and adapter != "lora":
-        errors.append((("load_in_8bit",), "load_in_8bit: true needs `adapter: lora`"))
-    if adapter and not config.get("lora_target_modules") and not config.get("lora_target_linear"):
-        errors.append((("adapter",), f"adapter: {adapter} needs `lora_target_modules` or `lora_target_linear: true`"))
-    if adapter and config.get("lora_r") is None:
-        errors.append((("adapter",), f"adapter: {adapter} needs `lora_r`"))
-    if config.get("sample_packing") and not config.get("sequence_len"):
-        errors.append((("sample_packing",), "sample_packing: true needs `sequence_len` (the length examples are packed into)"))
-    if config.get("bf16") is True and config.get("fp16") is True:
-        errors.append((("fp16",), "fp16: cannot be combined with bf16: true; keep one"))
-    if config.get("max_steps") is None and config.get("num_epochs") is None:
-        errors.append(((), "set `num_epochs` or `max_steps` so training knows when to stop"))
-    name = config.get("name")
-    if isinstance(name, str) and path_of_file.parent == RECIPES_DIR and path_of_file.stem != name:
-        errors.append((("name",), f"name: '{name}' differs from the file name '{path_of_file.stem}'; make them equal"))
-    files: list[tuple[tuple, Any]] = []
-    for section in ("datasets", "test_datasets"):
-        for index, entry in enumerate(config.get(section) or []):
-            if isinstance(entry, dict):
-                files.append(((section, index, "path"), entry.get("path")))
-    evaluation = config.get("evaluation") or {}
-    for index, entry in enumerate(evaluation.get("nll") or []):
-        if isinstance(entry, dict):
-            files.append((("evaluation", "nll", index, "path"), entry.get("path")))
-    for key in ("preference", "answers", "unanswerable"):
-        files.append((("evaluation", key), evaluation.get(key)))
-    json_validity = evaluation.get("json_validity") or {}
-    for key in ("path", "schema"):
-        files.append((("evaluation", "json_validity", key), json_validity.get(key)))
-    files.append((("deepspeed",), config.get("deepspeed")))
-    if check_paths:
-        for key_path, value in files:
-            if isinstance(value, str) and not (ROOT / value).is_file():
-                errors.append((key_path, f"{_key_label(key_path)}: file '{value}' does not exist (paths are relative to the repository root)"))
-    nll = [(("evaluation", "nll", i), e) for i, e in enumerate((config.get("evaluation") or {}).get("nll") or [])]
-    for key_path, entry in [((s, i), e) for s in ("datasets", "test_datasets") for i, e in enumerate(config.get(s) or [])] + nll:
-        kind = entry.get("type") if isinstance(entry, dict) else None
-        for key in ("format", "no_input_format"):
-            if isinstance(kind, dict) and "{system}" in str(kind.get(key, "")):
-                errors.append((key_path + ("type", key), f"{key}: Axolotl fills only {{instruction}}/{{input}} here; "
-                               "move the system part into `system_format` (e.g. \"<|im_start|>system\\n{system}<|im_end|>\\n\")"))
-    for index, entry in enumerate(config.get("datasets") or []):
-        if isinstance(entry, dict) and entry.get("type") == "chat_template" and config.get("chat_template") is None:
-            errors.append((("datasets", index, "type"), "type: chat_template needs a top-level `chat_template` (`tokenizer_default` or `chatml`)"))
-    return errors
-
-
 def validate(config: dict[str, Any], where: dict[tuple, str], path: Path, check_paths: bool = True) -> list[str]:
-    """All problems of a resolved recipe, each as `file:line: key: message`, in line order."""
-    from jsonschema import Draft202012Validator
+    from tools.recipe_errors import validate as validate_config
 
-    schema = load_schema()
-    found: list[tuple[tuple, str]] = []
-    for error in Draft202012Validator(schema).iter_errors(config):
-        found += _describe_error(error, config, schema)
-    found += _cross_field_errors(config, path, check_paths)
+    return validate_config(config, where, path, check_paths)
 
-    def locate(key_path: tuple) -> str:
-        probe = tuple(key_path)
-        while probe and probe not in where:
-            probe = probe[:-1]
-        return where.get(probe, display(path))
 
-    unique = []
-    for key_path, message in found:
-        line = f"{locate(key_path)}: {message}"
-        if line not in unique:
-            unique.append(line)
+def load_run_recipe(name_or_path: str | Path, model: str | None = None, overrides: str | list[str] | None = None,
+                    profile: str | None = None, check_paths: bool = True) -> Recipe:
+    """A recipe as the commands that use its run need it (eval, export, chat, serve): the MODEL and
+    PROFILE the run was trained with, from runs/<name>/manifest.json, unless given again, and its SET
+    overrides followed by any given now. A MODEL that differs from the run's base is an error."""
+    from tools import runs
 
-    def order(line: str) -> tuple:
-        head = line.split(": ", 1)[0]
-        number = head.rsplit(":", 1)[-1].split(" ")[0]
-        return (head.rsplit(":", 1)[0], int(number) if number.isdigit() else 0)
+    recipe = load_recipe(name_or_path, model, overrides, profile, check_paths)
+    manifest_path = runs.for_recipe(recipe).manifest
+    manifest = runs.for_recipe(recipe).read_manifest()
+    if not manifest:
+        return recipe
+    trained_on = manifest.get("base_model")
+    if model and trained_on and not _same_model(model, trained_on):
+        raise RecipeError([f"MODEL={model}: the run in {display(manifest_path.parent)} was trained on {trained_on}; "
+                           f"drop MODEL to use the run's, or train again with MODEL={model}"])
+    run_model = model or manifest.get("model")
+    run_profile = profile or manifest.get("profile")
+    given = parse_set(overrides)
+    run_overrides = list(manifest.get("overrides") or []) + [f"{k}={json.dumps(v) if not isinstance(v, str) else v}"
+                                                             for k, v in given]
+    if (run_model, run_profile, [p for p in run_overrides]) == (model, profile, recipe.overrides):
+        return recipe
+    recipe = load_recipe(name_or_path, run_model, run_overrides or None, run_profile, check_paths)
+    recipe.applied.append(f"as trained ({display(manifest_path)})")
+    return recipe
 
-    return sorted(unique, key=order)
+
+def _same_model(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    from tools.models import ModelNotAvailable, resolve_model
+
+    try:
+        return resolve_model(a, prepare=False).path == resolve_model(b, prepare=False).path
+    except ModelNotAvailable:
+        return False
 
 
 def add_recipe_arguments(parser: argparse.ArgumentParser, recipe_required: bool = True) -> None:
@@ -437,8 +356,10 @@ def add_recipe_arguments(parser: argparse.ArgumentParser, recipe_required: bool 
     parser.add_argument("--profile", default=None, help="apply the recipe's profiles.<name> (e.g. cpu)")
 
 
-def recipe_from_args(args: argparse.Namespace, **kwargs: Any) -> Recipe:
-    return load_recipe(args.recipe, model=args.model or None, overrides=args.overrides, profile=args.profile or None, **kwargs)
+def recipe_from_args(args: argparse.Namespace, run: bool = False, **kwargs: Any) -> Recipe:
+    """The recipe the arguments name; with `run`, as its run was trained (`load_run_recipe`)."""
+    load = load_run_recipe if run else load_recipe
+    return load(args.recipe, model=args.model or None, overrides=args.overrides, profile=args.profile or None, **kwargs)
 
 
 def recipe_or_report(args: argparse.Namespace, header: str | None = None, **kwargs: Any) -> Recipe | None:
@@ -460,8 +381,10 @@ def _validate_command(targets: list[str]) -> int:
     failed = 0
     for path in paths:
         try:
-            load_recipe(path)
+            recipe = load_recipe(path)
             print(f"ok    {display(path)}")
+            for line in recipe.warnings:
+                print(f"  warning: {line}")
         except RecipeError as error:
             failed += 1
             print(f"FAIL  {display(path)}")
@@ -484,8 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     recipe = recipe_or_report(args)
     if recipe is None:
         return 1
+    from tools.backends.support import trl_unhonoured
+
     print(f"# {display(recipe.path)}" + (f" with {', '.join(recipe.applied)}" if recipe.applied else ""))
-    print(yaml.safe_dump(recipe.config, sort_keys=False, allow_unicode=True, width=100), end="")
+    marks = trl_unhonoured(recipe.config).marks()
+    for line in yaml.safe_dump(recipe.config, sort_keys=False, allow_unicode=True, width=100).splitlines():
+        key = line.split(":", 1)[0] if line and not line.startswith((" ", "-")) else None
+        print(line + (f"   # BACKEND=trl: {marks[key].split(': ', 1)[1]}" if key in marks else ""))
+    for line in recipe.warnings:
+        print(f"# warning: {line}")
     return 0
 
 

@@ -16,6 +16,8 @@ from typing import Any, Iterator
 
 from tools.paths import runs_dir
 
+FULL_FINETUNE = "FULL_FINETUNE"  # marker file in merged/ when the run trained every weight (no adapter)
+
 
 @dataclass(frozen=True)
 class RunPaths:
@@ -47,6 +49,10 @@ class RunPaths:
 
     def has_adapter(self) -> bool:
         return (self.adapter / "adapter_config.json").is_file()
+
+    def is_full_finetune(self) -> bool:
+        """The run trained every weight: its model is merged/ itself, there is no adapter."""
+        return (self.merged / FULL_FINETUNE).is_file() and (self.merged / "config.json").is_file()
 
     def read_manifest(self) -> dict[str, Any]:
         return json.loads(self.manifest.read_text()) if self.manifest.is_file() else {}

@@ -60,8 +60,28 @@ def map_targets(requested: list[str], available: list[str]) -> tuple[list[str], 
     return sorted(set(targets), key=targets.index), lines
 
 
-def resolve_targets(config: dict, model) -> tuple[list[str] | str, list[str]]:
+def skeleton(model_path):
+    """The model built on the meta device from its config: module names and shapes, no weights read."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM
+
+    with torch.device("meta"):
+        return AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(model_path))
+
+
+def resolve_targets(settings, model) -> tuple[list[str] | str, list[str]]:
+    """(PEFT target_modules, mapping lines) for a TrainSettings on a model (loaded or a skeleton):
+    the recipe's names mapped by role, all linear layers, or, when the recipe names none, the
+    modules PEFT itself targets for this architecture (what Axolotl gets when it passes none)."""
     available = linear_names(model)
-    if config.get("lora_target_linear"):
+    if settings.lora_target_linear:
         return "all-linear", [f"all linear layers: {', '.join(available)}"]
-    return map_targets(list(config.get("lora_target_modules") or []), available)
+    if not settings.lora_target_modules:
+        from peft.utils.constants import TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING as PEFT_DEFAULTS
+
+        chosen = PEFT_DEFAULTS.get(model.config.model_type)
+        if not chosen:
+            raise TargetError(f"lora_target_modules is unset and PEFT has no default for {model.config.model_type}; "
+                              f"name the layers (this model's: {', '.join(available)}) or set `lora_target_linear: true`")
+        return list(chosen), [f"{name} -> {name} (PEFT's default for {model.config.model_type})" for name in chosen]
+    return map_targets(list(settings.lora_target_modules), available)

@@ -73,18 +73,22 @@ def run(recipe, backend: str = "trl", resume: bool = False) -> int:
     except ModelNotAvailable as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    from tools.settings import SettingsError, resolve
+
     hw = hardware.detect()
     try:
-        precision = hardware.choose_precision(recipe.config, hw)
-    except hardware.PrecisionError as error:
+        settings = resolve(recipe, hw)
+    except (hardware.PrecisionError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    notes = list(precision.notes)
+    notes = list(settings.notes)
     paths = runs.for_recipe(recipe)
     print(f"Recipe {display(recipe.path)}" + (f" with {', '.join(recipe.applied)}" if recipe.applied else ""))
     print(f"Model {model.describe()}")
-    print(f"Device {hardware.describe(hw)}; precision {precision.name} ({precision.reason})")
+    print(f"Device {hardware.describe(hw)}; precision {settings.precision} ({settings.precision_reason})")
     print(f"Run folder {display(paths.root)}", flush=True)
+    for line in recipe.warnings:
+        print(f"warning: {line}")
     if not resume and paths.has_adapter():
         print(f"Note: replacing the adapter of the previous run in {display(paths.adapter)}")
 
@@ -101,8 +105,17 @@ def run(recipe, backend: str = "trl", resume: bool = False) -> int:
     else:
         print(f"error: unknown BACKEND '{backend}' (use trl or axolotl)", file=sys.stderr)
         return 1
+    unhonoured = chosen.unhonoured(recipe)
+    if unhonoured.errors:
+        print(f"error: BACKEND={backend} cannot train this recipe as written:", file=sys.stderr)
+        for line in unhonoured.errors:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    for line in unhonoured.warnings:
+        print(f"note: {line}")
+    notes += unhonoured.warnings
     try:
-        facts = chosen.train(recipe, model, hw, precision, resume, notes)
+        facts = chosen.train(recipe, settings, model, resume, notes)
     except (ValueError, RuntimeError) as error:
         if "out of memory" in str(error).lower():
             print(f"error: out of memory: lower micro_batch_size or sequence_len, or enable gradient_checkpointing "
@@ -127,10 +140,14 @@ def run(recipe, backend: str = "trl", resume: bool = False) -> int:
         "versions": package_versions(),
         "python": platform.python_version(),
         "git_commit": git_commit(),
-        "seed": recipe.get("seed", 42),
+        "model": recipe.model,
+        "profile": recipe.profile,
+        "overrides": recipe.overrides,
+        "seed": settings.seed,
         "device": hardware.describe(hw),
-        "precision": precision.name,
-        "precision_reason": precision.reason,
+        "precision": settings.precision,
+        "precision_reason": settings.precision_reason,
+        "settings": settings.as_dict(),
         "notes": notes,
         "started": started.isoformat(timespec="seconds"),
         "wall_seconds": round(time.monotonic() - start, 1),

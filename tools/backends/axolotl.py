@@ -5,8 +5,9 @@
     python -m tools.backends.axolotl config qwen-personal-qa --model smollm2-135m-instruct
 
 The recipe's keys are Axolotl's own, so the config is the recipe without the project sections,
-with paths made absolute, `base_model` resolved to the local folder and what this hardware cannot
-do switched off (Triton LoRA kernels, flash attention, 8-bit/paged optimizers, bf16/fp16 on CPU).
+with every value tools/settings.py resolves written out explicitly (defaults, the hardware's
+fallbacks: flash attention, 8-bit/paged optimizers, precision; role-mapped LoRA targets), paths
+made absolute, `base_model` resolved to the local folder and Triton LoRA kernels off without CUDA.
 It lands in runs/<name>/axolotl.yaml; Axolotl writes into runs/<name>/axolotl-output/ and its
 tokenised data into runs/<name>/axolotl-prepared/. Afterwards the final adapter (with the
 tokenizer) is copied to runs/<name>/adapter/ and the trainer's log history to metrics.jsonl, the
@@ -32,12 +33,11 @@ from typing import Any
 import yaml
 
 from tools import runs
+from tools.backends.support import Unhonoured
 from tools.data import resolve_path
-from tools.hardware import Hardware, Precision
 from tools.paths import display
+from tools.settings import TrainSettings
 
-# Same replacements as the TRL backend: these optimizers keep their states with bitsandbytes on CUDA.
-CUDA_ONLY_OPTIMIZERS = ("adamw_8bit", "adamw_bnb_8bit", "paged_adamw_8bit", "paged_adamw_32bit", "adamw_torch_fused")
 # Axolotl's Triton LoRA kernels ask for CUDA and crash elsewhere.
 LORA_KERNELS = ("lora_mlp_kernel", "lora_qkv_kernel", "lora_o_kernel")
 INSTALL_HINT = "BACKEND=axolotl needs axolotl: run `make setup-axolotl` (installs axolotl==0.19.0, ~6 min)"
@@ -70,72 +70,82 @@ def _absolute_datasets(entries: list[dict[str, Any]] | None) -> list[dict[str, A
     return out
 
 
-def _map_lora_targets(config: dict[str, Any], model_path: Path) -> list[str]:
-    """Map names written for another architecture (Phi-2's `dense`) onto this model's, as TRL does."""
-    if config.get("lora_target_linear") or not config.get("lora_target_modules"):
-        return []
-    import torch
-    from transformers import AutoConfig, AutoModelForCausalLM
-
-    from tools.targets import linear_names, map_targets
-
-    with torch.device("meta"):  # the module names only; no weights are read
-        skeleton = AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(model_path))
-    targets, mapping = map_targets(list(config["lora_target_modules"]), linear_names(skeleton))
-    config["lora_target_modules"] = targets
-    return mapping
+def unhonoured(recipe) -> Unhonoured:
+    """Axolotl honours every key of a recipe (they are its own); nothing to report."""
+    return Unhonoured()
 
 
-def build_config(recipe, model, hw: Hardware, precision: Precision, notes: list[str]) -> dict[str, Any]:
-    """The Axolotl config for `recipe` on the resolved `model` and this hardware."""
+def build_config(recipe, settings: TrainSettings, model) -> dict[str, Any]:
+    """The Axolotl config: the recipe's Axolotl keys as written (so keys only Axolotl knows reach it),
+    then every value tools/settings.py resolved, written explicitly so Axolotl trains what the TRL
+    backend would: the same defaults, hardware fallbacks and role-mapped LoRA targets."""
+    from tools.targets import resolve_targets, skeleton
+
     config = recipe.axolotl_config()
     paths = runs.for_recipe(recipe)
-    config["base_model"] = str(model.path)
-    config["output_dir"] = str(output_dir(paths))
-    config["dataset_prepared_path"] = str(prepared_dir(paths))
-    config["datasets"] = _absolute_datasets(config.get("datasets"))
-    if config.get("test_datasets"):
+    config.update(
+        base_model=str(model.path),
+        output_dir=str(output_dir(paths)),
+        dataset_prepared_path=str(prepared_dir(paths)),
+        datasets=_absolute_datasets(list(settings.datasets)),
+        sequence_len=settings.sequence_len,
+        sample_packing=settings.sample_packing,
+        eval_sample_packing=settings.eval_sample_packing,
+        train_on_inputs=settings.train_on_inputs,
+        micro_batch_size=settings.micro_batch_size,
+        gradient_accumulation_steps=settings.gradient_accumulation_steps,
+        num_epochs=settings.num_epochs,
+        learning_rate=settings.learning_rate,
+        optimizer=settings.optimizer,
+        lr_scheduler=settings.lr_scheduler,
+        weight_decay=settings.weight_decay,
+        max_grad_norm=settings.max_grad_norm,
+        seed=settings.seed,
+        bf16=settings.precision == "bf16",
+        fp16=settings.precision == "fp16",
+        tf32=settings.tf32,
+        gradient_checkpointing=settings.gradient_checkpointing,
+        flash_attention=settings.attn_implementation == "flash_attention_2",
+        sdp_attention=settings.attn_implementation == "sdpa",
+        save_total_limit=settings.save_total_limit,
+        # Keep the files' order in the prepared data: the trainer's sampler then shuffles with `seed`,
+        # the only shuffle the TRL backend does too, so both backends see the same batches.
+        shuffle_merged_datasets=False,
+        dataset_num_proc=1,
+    )
+    for key, value in (("max_steps", settings.max_steps), ("warmup_steps", settings.warmup_steps),
+                       ("warmup_ratio", settings.warmup_ratio), ("logging_steps", settings.logging_steps),
+                       ("save_steps", settings.save_steps), ("chat_template", settings.chat_template)):
+        if value is not None:
+            config[key] = value
+        else:
+            config.pop(key, None)  # unset: Axolotl applies the rule TrainSettings documents
+    if settings.test_datasets and settings.evaluate:
         # Axolotl reads a local JSON file as one split called `train`.
-        config["test_datasets"] = [{"split": "train", **e} for e in _absolute_datasets(config["test_datasets"])]
-    if config.get("max_steps") and config.get("eval_steps") and config["eval_steps"] > config["max_steps"]:
-        # Axolotl evaluates at the start whenever eval_steps is set; the TRL backend skips evaluation
-        # when it could never happen within max_steps, and so does this config.
+        config["test_datasets"] = [{"split": "train", **e} for e in _absolute_datasets(list(settings.test_datasets))]
+        config["eval_steps"] = settings.eval_steps
+    else:
         for key in ("test_datasets", "eval_steps"):
             config.pop(key, None)
-        config["val_set_size"] = 0
-        notes.append("eval_steps > max_steps: no evaluation in this run")
-    config["bf16"] = precision.name == "bf16"
-    config["fp16"] = precision.name == "fp16"
-    config.setdefault("seed", 42)
-    # Keep the files' order in the prepared data: the trainer's sampler then shuffles with `seed`,
-    # the only shuffle the TRL backend does too, so both backends see the same batches.
-    config.setdefault("shuffle_merged_datasets", False)
-    config.setdefault("dataset_num_proc", 1)
-    config.setdefault("save_total_limit", config.get("save_total_limit"))
-    if config.get("save_total_limit") is None:
-        config.pop("save_total_limit")
-    if config.get("deepspeed"):
-        if hw.device == "cuda":
-            config["deepspeed"] = str(resolve_path(config["deepspeed"]))
+        if not settings.evaluate:
+            config["val_set_size"] = 0
+    if settings.deepspeed:
+        config["deepspeed"] = str(resolve_path(settings.deepspeed))
+    else:
+        config.pop("deepspeed", None)
+    if settings.adapter:
+        config.update(lora_r=settings.lora_r, lora_alpha=settings.lora_alpha, lora_dropout=settings.lora_dropout)
+        targets, _ = resolve_targets(settings, skeleton(model.path))
+        if targets == "all-linear":
+            config["lora_target_linear"] = True
+            config.pop("lora_target_modules", None)
         else:
-            config.pop("deepspeed")
-            notes.append("deepspeed is GPU-only; skipped on this device")
-    if hw.device != "cuda":
+            config["lora_target_modules"] = list(targets)
+    if settings.device != "cuda":
         for key in LORA_KERNELS:
             config[key] = False
-        if config.get("flash_attention"):
-            notes.append(f"flash_attention is CUDA-only; skipped on {hw.device} (Axolotl uses sdpa)")
-        config["flash_attention"] = False
-        config["sdp_attention"] = True
-        config["tf32"] = False
-        name = config.get("optimizer", "adamw_torch")
-        if name in CUDA_ONLY_OPTIMIZERS:
-            if name != "adamw_torch_fused":
-                notes.append(f"optimizer {name} needs CUDA; using adamw_torch on {hw.device}")
-            config["optimizer"] = "adamw_torch"
-    mapping = _map_lora_targets(config, model.path)
-    if any("same role" in line for line in mapping):
-        notes.append("LoRA targets: " + "; ".join(mapping))
+    if config.get("save_total_limit") is None:
+        config.pop("save_total_limit", None)
     return config
 
 
@@ -147,11 +157,11 @@ _Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:str", value, style='"' if "\n" in value else None))
 
 
-def write_config(recipe, model, hw: Hardware, precision: Precision, notes: list[str] | None = None,
+def write_config(recipe, settings: TrainSettings, model, notes: list[str] | None = None,
                  extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write runs/<name>/axolotl.yaml and return the config (`extra` keys are added last)."""
-    notes = [] if notes is None else notes
-    config = {**build_config(recipe, model, hw, precision, notes), **(extra or {})}
+    notes = list(settings.notes) if notes is None else notes
+    config = {**build_config(recipe, settings, model), **(extra or {})}
     path = config_path(runs.for_recipe(recipe))
     path.parent.mkdir(parents=True, exist_ok=True)
     header = (f"# Written by tools/backends/axolotl.py from {display(recipe.path)}"
@@ -217,9 +227,9 @@ def _tail(output: str, count: int = 15) -> str:
     return "\n".join(output.strip().splitlines()[-count:])
 
 
-def preprocess(recipe, model, hw: Hardware, precision: Precision, notes: list[str] | None = None) -> Path:
+def preprocess(recipe, settings: TrainSettings, model, notes: list[str] | None = None) -> Path:
     """`axolotl preprocess`: tokenise the recipe's data into runs/<name>/axolotl-prepared/."""
-    config = write_config(recipe, model, hw, precision, notes)
+    config = write_config(recipe, settings, model, notes)
     paths = runs.for_recipe(recipe)
     code, output, _ = _stream(_axolotl_command("preprocess", str(config_path(paths))), paths.root / "axolotl-preprocess.log")
     if code != 0:
@@ -275,14 +285,14 @@ def _copy_adapter(out: Path, target: Path) -> None:
                 shutil.copy2(item, tmp / item.name)
 
 
-def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes: list[str]) -> dict[str, Any]:
+def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]) -> dict[str, Any]:
     """Train `recipe` with `axolotl train`; returns the facts for the manifest."""
     paths = runs.for_recipe(recipe)
     paths.root.mkdir(parents=True, exist_ok=True)
     out = output_dir(paths)
     if resume and not any(out.glob("checkpoint-*")):
         raise ValueError(f"RESUME=1 but {out} has no checkpoint; run without RESUME to start over")
-    config = write_config(recipe, model, hw, precision, notes, {"auto_resume_from_checkpoints": True} if resume else None)
+    config = write_config(recipe, settings, model, notes, {"auto_resume_from_checkpoints": True} if resume else None)
     if not resume:
         shutil.rmtree(out, ignore_errors=True)  # stale checkpoints would be resumed or mixed into the log
         paths.metrics.unlink(missing_ok=True)
@@ -332,24 +342,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "preprocess" and not available():
         print(f"error: {INSTALL_HINT}", file=sys.stderr)
         return 1
+    from tools.settings import SettingsError, resolve
+
     try:
         recipe = recipe_from_args(args)
         model = resolve_model(recipe["base_model"])
-        hw = hardware.detect()
-        precision = hardware.choose_precision(recipe.config, hw)
+        settings = resolve(recipe, hardware.detect())
     except RecipeError as error:
         print("\n".join(error.errors), file=sys.stderr)
         return 1
-    except (ModelNotAvailable, hardware.PrecisionError) as error:
+    except (ModelNotAvailable, hardware.PrecisionError, SettingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    notes = list(precision.notes)
+    notes = list(settings.notes)
     try:
         if args.command == "config":
-            write_config(recipe, model, hw, precision, notes)
+            write_config(recipe, settings, model, notes)
             print(f"Wrote {display(config_path(runs.for_recipe(recipe)))}")
             return 0
-        prepared = preprocess(recipe, model, hw, precision, notes)
+        prepared = preprocess(recipe, settings, model, notes)
     except (RuntimeError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -1,12 +1,15 @@
-"""TRL backend: the recipe mapped to SFTConfig, LoraConfig and BitsAndBytesConfig, trained by SFTTrainer.
+"""TRL backend: TrainSettings translated to SFTConfig, LoraConfig and BitsAndBytesConfig, trained by SFTTrainer.
 
 Examples are tokenised by tools/prompting.py (the one formatter) and handed to SFTTrainer as
 `input_ids` + `labels`, so the masks are exactly the ones the tests and the data audit check.
+Every value comes from tools/settings.py; this module only translates (`lora_config`,
+`sft_config`), so it cannot disagree with the Axolotl backend about a setting.
 """
 from __future__ import annotations
 
 import json
 import math
+import os
 import signal
 import statistics
 import time
@@ -15,29 +18,33 @@ from typing import Any
 
 from tools import runs
 from tools.data import load_rows
-from tools.hardware import Hardware, Precision
-from tools.prompting import IGNORE, encode, prepare_tokenizer
+from tools.backends.support import Unhonoured, trl_unhonoured
+from tools.prompting import encode_chunks, prepare_tokenizer
+from tools.settings import TrainSettings
 
-# Optimizers that need CUDA (bitsandbytes paged/8-bit states); on CPU they become adamw_torch.
-CUDA_ONLY_OPTIMIZERS = {"adamw_8bit": "adamw_bnb_8bit", "adamw_bnb_8bit": "adamw_bnb_8bit",
-                        "paged_adamw_8bit": "paged_adamw_8bit", "paged_adamw_32bit": "paged_adamw_32bit"}
+# TRL's names for the optimizers Axolotl knows under another name.
+TRL_OPTIMIZERS = {"adamw_8bit": "adamw_bnb_8bit"}
 
 
-def tokenize_entries(entries: list[dict[str, Any]], tokenizer, config: dict[str, Any]) -> tuple[list[dict], dict[str, int]]:
+def unhonoured(recipe) -> Unhonoured:
+    """The recipe's keys this backend does not honour (tools/backends/support.py)."""
+    return trl_unhonoured(recipe.config)
+
+
+def tokenize_entries(entries, tokenizer, config: dict[str, Any], sequence_len: int) -> tuple[list[dict], dict[str, int]]:
     """Encoded examples of all entries; examples longer than sequence_len are dropped (as Axolotl does)."""
-    max_len = config["sequence_len"]
     examples, stats = [], {"examples": 0, "dropped_too_long": 0, "dropped_unsupervised": 0}
     for entry in entries:
         for row in load_rows(entry):
-            enc = encode(row.data, entry, tokenizer, config)
             stats["examples"] += 1
-            if len(enc.input_ids) > max_len:
-                stats["dropped_too_long"] += 1
-                continue
-            if enc.supervised == 0:
-                stats["dropped_unsupervised"] += 1
-                continue
-            examples.append({"input_ids": enc.input_ids, "labels": enc.labels})
+            for enc in encode_chunks(row.data, entry, tokenizer, config, sequence_len):
+                if len(enc.input_ids) > sequence_len:
+                    stats["dropped_too_long"] += 1
+                    continue
+                if enc.supervised == 0:
+                    stats["dropped_unsupervised"] += 1
+                    continue
+                examples.append({"input_ids": enc.input_ids, "labels": enc.labels})
     return examples, stats
 
 
@@ -63,39 +70,29 @@ def _bfd_bins(lengths: list[int], capacity: int) -> int:
     return len(bins)
 
 
-def _optimizer(config: dict[str, Any], hw: Hardware, notes: list[str]) -> str:
-    name = config.get("optimizer", "adamw_torch")
-    if name in CUDA_ONLY_OPTIMIZERS:
-        if hw.device == "cuda":
-            return CUDA_ONLY_OPTIMIZERS[name]
-        notes.append(f"optimizer {name} needs CUDA; using adamw_torch on {hw.device}")
-        return "adamw_torch"
-    if name == "adamw_torch_fused" and hw.device == "cpu":
-        return "adamw_torch"
-    return name
+def total_steps(settings: TrainSettings, sequences: int, world_size: int = 1) -> int:
+    """Optimizer steps of the run: max_steps, else epochs x batches per epoch / accumulation (at least 1)."""
+    if settings.max_steps:
+        return settings.max_steps
+    batches = math.ceil(sequences / (settings.micro_batch_size * world_size))
+    return max(1, math.ceil(settings.num_epochs * max(batches // settings.gradient_accumulation_steps, 1)))
 
 
-def load_model(config: dict[str, Any], model_path: Path, precision: Precision, hw: Hardware, notes: list[str], n_tokens: int):
+def load_model(settings: TrainSettings, model_path: Path, n_tokens: int, notes: list[str]):
     from transformers import AutoModelForCausalLM, BitsAndBytesConfig
 
-    from tools.hardware import bnb_4bit_config
+    from tools.hardware import Precision, bnb_4bit_config
 
-    kwargs: dict[str, Any] = {"dtype": precision.torch_dtype}
-    if config.get("load_in_4bit") or config.get("load_in_8bit"):
-        if config.get("load_in_4bit"):
-            kwargs["quantization_config"] = bnb_4bit_config(config, precision)
-        else:
-            kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
-        if hw.device == "cpu":
-            kwargs["device_map"] = {"": "cpu"}
-    if config.get("flash_attention"):
-        if hw.device == "cuda":
-            kwargs["attn_implementation"] = "flash_attention_2"
-        else:
-            notes.append(f"flash_attention is CUDA-only; skipped on {hw.device} (using sdpa)")
-            kwargs["attn_implementation"] = "sdpa"
-    else:
-        kwargs["attn_implementation"] = "sdpa"
+    precision = Precision(settings.precision, settings.precision_reason)
+    kwargs: dict[str, Any] = {"dtype": precision.torch_dtype, "attn_implementation": settings.attn_implementation}
+    if settings.load_in_4bit:
+        kwargs["quantization_config"] = bnb_4bit_config(
+            {"bnb_config_kwargs": {"bnb_4bit_quant_type": settings.bnb_4bit_quant_type,
+                                   "bnb_4bit_use_double_quant": settings.bnb_4bit_use_double_quant}}, precision)
+    elif settings.load_in_8bit:
+        kwargs["quantization_config"] = BitsAndBytesConfig(load_in_8bit=True)
+    if settings.quantized and settings.device == "cpu":
+        kwargs["device_map"] = {"": "cpu"}
     model = AutoModelForCausalLM.from_pretrained(model_path, **kwargs)
     # Without a KV cache, transformers builds a block-diagonal causal mask from packed position_ids,
     # so packed examples do not attend to each other with sdpa either (tests/test_train.py checks).
@@ -104,6 +101,66 @@ def load_model(config: dict[str, Any], model_path: Path, precision: Precision, h
         model.resize_token_embeddings(n_tokens)
         notes.append(f"resized embeddings to {n_tokens} for the recipe's special tokens")
     return model
+
+
+def lora_config(settings: TrainSettings, targets):
+    from peft import LoraConfig
+
+    return LoraConfig(r=settings.lora_r, lora_alpha=settings.lora_alpha, lora_dropout=settings.lora_dropout,
+                      target_modules=targets, modules_to_save=list(settings.lora_modules_to_save or []) or None,
+                      task_type="CAUSAL_LM", bias="none")
+
+
+def sft_config(settings: TrainSettings, output_dir: Path, steps: int, has_eval: bool):
+    """SFTConfig of a run of `steps` optimizer steps; every value from `settings`."""
+    from trl import SFTConfig
+
+    return SFTConfig(**sft_config_kwargs(settings, output_dir, steps, has_eval))
+
+
+def sft_config_kwargs(settings: TrainSettings, output_dir: Path, steps: int, has_eval: bool) -> dict[str, Any]:
+    """The SFTConfig arguments (a plain dict: SFTConfig checks the hardware when it is built)."""
+    gc = settings.gradient_checkpointing
+    evaluate = has_eval and settings.evaluate
+    return dict(
+        output_dir=str(output_dir),
+        per_device_train_batch_size=settings.micro_batch_size,
+        per_device_eval_batch_size=settings.micro_batch_size,
+        gradient_accumulation_steps=settings.gradient_accumulation_steps,
+        num_train_epochs=settings.num_epochs,
+        max_steps=settings.max_steps or -1,
+        learning_rate=settings.learning_rate,
+        optim=TRL_OPTIMIZERS.get(settings.optimizer, settings.optimizer),
+        lr_scheduler_type=settings.lr_scheduler,
+        warmup_steps=settings.warmup_steps_for(steps),
+        weight_decay=settings.weight_decay,
+        max_grad_norm=settings.max_grad_norm,
+        bf16=settings.precision == "bf16",
+        fp16=settings.precision == "fp16",
+        tf32=settings.tf32 if settings.device == "cuda" else None,
+        gradient_checkpointing=gc,
+        gradient_checkpointing_kwargs={"use_reentrant": False} if gc else None,
+        logging_steps=settings.logging_steps_for(steps),
+        save_strategy="steps" if settings.save_steps else "epoch",
+        save_steps=settings.save_steps or 500,
+        save_total_limit=settings.save_total_limit,
+        eval_strategy="steps" if evaluate else "no",
+        eval_steps=settings.eval_steps if evaluate else None,
+        eval_on_start=evaluate,  # as Axolotl does whenever eval_steps is set
+        seed=settings.seed,
+        data_seed=settings.seed,
+        max_length=settings.sequence_len,
+        packing=settings.sample_packing,
+        packing_strategy="bfd",
+        eval_packing=settings.eval_sample_packing if settings.sample_packing else None,
+        report_to="none",
+        use_cpu=settings.device == "cpu",
+        dataloader_pin_memory=settings.device == "cuda",
+        include_num_input_tokens_seen="non_padding",
+        deepspeed=settings.deepspeed,
+        disable_tqdm=False,
+        save_only_model=False,
+    )
 
 
 class _Progress:
@@ -155,13 +212,13 @@ class _Progress:
         signal.signal(signal.SIGTERM, handler)
 
 
-def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes: list[str]) -> dict[str, Any]:
-    """Train `recipe` on the resolved `model`; returns the facts for the manifest."""
+def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]) -> dict[str, Any]:
+    """Train `recipe` with its resolved `settings` on the resolved `model`; returns the facts for the manifest."""
     import torch
     from datasets import Dataset
-    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+    from peft import get_peft_model, prepare_model_for_kbit_training
     from transformers.trainer_utils import get_last_checkpoint
-    from trl import SFTConfig, SFTTrainer
+    from trl import SFTTrainer
 
     from tools.models import load_tokenizer
     from tools.targets import resolve_targets
@@ -169,31 +226,29 @@ def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes
     config = recipe.config
     paths = runs.for_recipe(recipe)
     paths.root.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(config.get("seed", 42))
+    torch.manual_seed(settings.seed)
 
     tokenizer = load_tokenizer(model)
     added = prepare_tokenizer(tokenizer, config)
-    train_examples, train_stats = tokenize_entries(config["datasets"], tokenizer, config)
+    train_examples, train_stats = tokenize_entries(settings.datasets, tokenizer, config, settings.sequence_len)
     if not train_examples:
-        raise ValueError(f"no training example fits sequence_len={config['sequence_len']}: "
+        raise ValueError(f"no training example fits sequence_len={settings.sequence_len}: "
                          f"{train_stats['dropped_too_long']} too long; raise sequence_len or shorten the data")
     eval_examples: list[dict] = []
-    if config.get("test_datasets"):
-        eval_examples, _ = tokenize_entries(config["test_datasets"], tokenizer, config)
-    elif config.get("val_set_size"):
-        count = max(1, int(len(train_examples) * config["val_set_size"]))
+    if settings.test_datasets:
+        eval_examples, _ = tokenize_entries(settings.test_datasets, tokenizer, config, settings.sequence_len)
+    elif settings.val_set_size:
+        count = max(1, int(len(train_examples) * settings.val_set_size))
         eval_examples, train_examples = train_examples[:count], train_examples[count:]
     if train_stats["dropped_too_long"]:
         notes.append(f"dropped {train_stats['dropped_too_long']} training examples longer than sequence_len="
-                     f"{config['sequence_len']} (see `make check-data`)")
+                     f"{settings.sequence_len} (see `make check-data`)")
     lengths = [len(e["input_ids"]) for e in train_examples]
-    packing = bool(config.get("sample_packing"))
-    pad_stats = padding_stats(lengths, config["micro_batch_size"], config["sequence_len"])
+    pad_stats = padding_stats(lengths, settings.micro_batch_size, settings.sequence_len)
 
-    base = load_model(config, model.path, precision, hw, notes, len(tokenizer))
-    gc = bool(config.get("gradient_checkpointing"))
-    if config.get("load_in_4bit") or config.get("load_in_8bit"):
-        base = prepare_model_for_kbit_training(base, use_gradient_checkpointing=gc,
+    base = load_model(settings, model.path, len(tokenizer), notes)
+    if settings.quantized:
+        base = prepare_model_for_kbit_training(base, use_gradient_checkpointing=settings.gradient_checkpointing,
                                                gradient_checkpointing_kwargs={"use_reentrant": False})
     quantized = {}
     for module in base.modules():
@@ -201,58 +256,21 @@ def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes
             quantized[type(module).__name__] = quantized.get(type(module).__name__, 0) + 1
     if quantized:
         print("Quantized base layers: " + ", ".join(f"{n} x {c}" for n, c in quantized.items()), flush=True)
-    targets, mapping = resolve_targets(config, base)
-    print("LoRA targets: " + "; ".join(mapping), flush=True)
-    lora = LoraConfig(
-        r=config.get("lora_r", 8), lora_alpha=config.get("lora_alpha", 16), lora_dropout=config.get("lora_dropout", 0.0),
-        target_modules=targets, modules_to_save=config.get("lora_modules_to_save"), task_type="CAUSAL_LM", bias="none",
-    )
-    peft_model = get_peft_model(base, lora)
-    trainable, total = peft_model.get_nb_trainable_parameters()
+    if settings.adapter:
+        targets, mapping = resolve_targets(settings, base)
+        print("LoRA targets: " + "; ".join(mapping), flush=True)
+        peft_model = get_peft_model(base, lora_config(settings, targets))
+        trainable, total = peft_model.get_nb_trainable_parameters()
+    else:  # full fine-tuning: every weight trains; the result is a whole model (runs/<name>/merged/)
+        mapping, peft_model = [], base
+        if settings.gradient_checkpointing:
+            base.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        trainable = total = sum(p.numel() for p in base.parameters())
     print(f"Trainable parameters: {trainable:,} of {total:,} ({100 * trainable / total:.2f} %)", flush=True)
 
-    if config.get("deepspeed") and hw.device != "cuda":
-        notes.append("deepspeed is GPU-only; skipped on this device")
-    args = SFTConfig(
-        output_dir=str(paths.checkpoints),
-        per_device_train_batch_size=config["micro_batch_size"],
-        per_device_eval_batch_size=config["micro_batch_size"],
-        gradient_accumulation_steps=config.get("gradient_accumulation_steps", 1),
-        num_train_epochs=float(config.get("num_epochs", 1)),
-        max_steps=config.get("max_steps") or -1,
-        learning_rate=config["learning_rate"],
-        optim=_optimizer(config, hw, notes),
-        lr_scheduler_type=config.get("lr_scheduler", "linear"),
-        # transformers 5 takes a ratio in warmup_steps when it is below 1
-        warmup_steps=config["warmup_steps"] if config.get("warmup_steps") is not None else float(config.get("warmup_ratio", 0.0)),
-        weight_decay=config.get("weight_decay", 0.0),
-        max_grad_norm=config.get("max_grad_norm", 1.0),
-        bf16=precision.name == "bf16",
-        fp16=precision.name == "fp16",
-        tf32=bool(config.get("tf32")) if hw.device == "cuda" else None,
-        gradient_checkpointing=gc,
-        gradient_checkpointing_kwargs={"use_reentrant": False} if gc else None,
-        logging_steps=config.get("logging_steps", 10),
-        save_strategy="steps",
-        save_steps=config.get("save_steps", 500),
-        save_total_limit=config.get("save_total_limit"),
-        eval_strategy="steps" if eval_examples and config.get("eval_steps") and not (
-            config.get("max_steps") and config["eval_steps"] > config["max_steps"]) else "no",
-        eval_steps=config.get("eval_steps"),
-        seed=config.get("seed", 42),
-        data_seed=config.get("seed", 42),
-        max_length=config["sequence_len"],
-        packing=packing,
-        packing_strategy="bfd",
-        eval_packing=bool(config.get("eval_sample_packing", False)) if packing else None,
-        report_to="none",
-        use_cpu=hw.device == "cpu",
-        dataloader_pin_memory=hw.device == "cuda",
-        include_num_input_tokens_seen="non_padding",
-        deepspeed=config.get("deepspeed") if hw.device == "cuda" else None,
-        disable_tqdm=False,
-        save_only_model=False,
-    )
+    sequences = pad_stats["packed_sequences"] if settings.sample_packing else len(train_examples)
+    steps = total_steps(settings, sequences, int(os.environ.get("WORLD_SIZE", "1")))
+    args = sft_config(settings, paths.checkpoints, steps, bool(eval_examples))
     trainer = SFTTrainer(
         model=peft_model,
         args=args,
@@ -287,7 +305,9 @@ def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes
         "examples": train_stats,
         "eval_examples": len(eval_examples),
         "lengths": {"min": min(lengths), "median": statistics.median(lengths), "max": max(lengths)},
-        "packing": {"enabled": packing, **pad_stats},
+        "packing": {"enabled": settings.sample_packing, **pad_stats},
+        "planned_steps": steps,
+        "warmup_steps": args.warmup_steps,
         "lora_targets": mapping,
         "trainable_parameters": trainable,
         "added_tokens": added,
@@ -297,8 +317,13 @@ def train(recipe, model, hw: Hardware, precision: Precision, resume: bool, notes
         if interrupted:
             print(f"Stopped at step {trainer.state.global_step}; checkpoint saved in {paths.checkpoints}. "
                   f"Resume with RESUME=1.", flush=True)
-        else:
+        elif settings.adapter:
             with runs.atomic_dir(paths.adapter) as tmp:
                 peft_model.save_pretrained(tmp)
                 tokenizer.save_pretrained(tmp)
+        else:
+            with runs.atomic_dir(paths.merged) as tmp:
+                peft_model.save_pretrained(tmp)
+                tokenizer.save_pretrained(tmp)
+                (tmp / runs.FULL_FINETUNE).write_text("A full fine-tune: every weight was trained (no adapter).\n")
     return facts
