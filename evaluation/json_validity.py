@@ -11,6 +11,11 @@ recipe's generation settings. For each output (after the recipe's post-processin
   but true != 1);
 - `json_field_accuracy`: over all (example, top-level key of the reference), the share of keys
   whose value equals the reference's; per-key accuracy is in the report.
+An output cut by `max_new_tokens` (no end-of-sequence token) is invalid, never parsed as if complete.
+With `evaluation.category_field`, each metric is also given per category, as `<metric>[<category>]`.
+With `generation.json_schema`, every example is also generated constrained to that schema
+(tools/structured.py) and the same metrics are given with the prefix `constrained_`, so what the
+model learned (unconstrained) stays visible beside what the constraint guarantees.
 Invalid outputs are saved with the reason (json_invalid.jsonl).
 """
 from __future__ import annotations
@@ -36,10 +41,16 @@ def same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-def check_output(text: str, reference: Any, validator) -> dict[str, Any]:
-    """Parse, validate and compare one output: {parsed, schema_valid, exact, fields{key: bool}, reason}."""
+def check_output(text: str, reference: Any, validator, stopped: bool = True) -> dict[str, Any]:
+    """Parse, validate and compare one output: {parsed, schema_valid, exact, fields{key: bool}, reason}.
+
+    `stopped` False: the generation was cut by max_new_tokens, so the output is invalid as a whole."""
     out: dict[str, Any] = {"parsed": False, "schema_valid": False, "exact": False, "fields": {}, "reason": None}
     keys = list(reference) if isinstance(reference, dict) else []
+    if not stopped:
+        out["fields"] = {k: False for k in keys}
+        out["reason"] = "cut at max_new_tokens before the end-of-sequence token (an incomplete answer)"
+        return out
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
@@ -80,10 +91,13 @@ def summarise(checks: list[dict[str, Any]]) -> tuple[dict[str, float | None], di
 def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
     from jsonschema import Draft202012Validator
 
+    from evaluation.common import eval_settings
     from tools.data import DataError, load_rows, resolve_path
     from tools.prompting import split_prompt_answer
 
-    spec = (config.get("evaluation") or {})["json_validity"]
+    evaluation = config.get("evaluation") or {}
+    spec = evaluation["json_validity"]
+    category_field = evaluation.get("category_field")
     entry = {**config["datasets"][0], "path": spec["path"]}
     schema_path = resolve_path(spec["schema"])
     try:
@@ -99,22 +113,34 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
         except json.JSONDecodeError as error:
             raise DataError([f"{row.where}: the reference output is not valid JSON ({error.msg}); fix the data"]) from None
         prompts.append((row.where, prompt_ids))
+    categories = [str(row.data.get(category_field)) if category_field and row.data.get(category_field) is not None
+                  else None for row in rows]
     result = MetricResult(data_files={display(resolve_path(spec["path"])): "json_validity",
                                       display(schema_path): "json_validity schema"})
-    outputs = generate(loaded, prompts, "json_validity", result)
-    per_example = [{"where": row.where} for row in rows]
+    settings = eval_settings(config)
+    modes = [("", settings.unconstrained())] + ([("constrained_", settings)] if settings.json_schema else [])
+    per_example = [{"where": row.where, "category": category} for row, category in zip(rows, categories)]
     invalid = []
     details: dict[str, Any] = {"path": display(resolve_path(spec["path"])), "schema": display(schema_path),
-                               "examples": len(rows), "field_accuracy": {}}
-    for variant, outs in outputs.items():
-        checks = [check_output(out.text, ref, validator) for out, ref in zip(outs, references)]
-        rates, per_field = summarise(checks)
-        result.metrics[variant].update(rates)
-        details["field_accuracy"][variant] = per_field
-        for item, out, check in zip(per_example, outs, checks):
-            item[variant] = {"output": out.text, "stopped": out.stopped, **{k: check[k] for k in ("parsed", "schema_valid", "exact")}}
-            if not check["schema_valid"]:
-                invalid.append({"where": item["where"], "variant": variant, "reason": check["reason"], "output": out.text})
+                               "examples": len(rows), "field_accuracy": {}, "constrained": bool(settings.json_schema),
+                               "categories": sorted({c for c in categories if c})}
+    for prefix, mode_settings in modes:
+        outputs = generate(loaded, prompts, f"{prefix}json_validity", result, mode_settings)
+        for variant, outs in outputs.items():
+            checks = [check_output(out.text, ref, validator, out.stopped) for out, ref in zip(outs, references)]
+            rates, per_field = summarise(checks)
+            result.metrics[variant].update({prefix + k: v for k, v in rates.items()})
+            for category in details["categories"]:
+                chosen = [c for c, cat in zip(checks, categories) if cat == category]
+                result.metrics[variant].update({f"{prefix}{k}[{category}]": v for k, v in summarise(chosen)[0].items()
+                                                if k in ("json_valid_rate", "json_field_accuracy", "json_exact_match")})
+            details["field_accuracy"][prefix + variant] = per_field
+            for item, out, check in zip(per_example, outs, checks):
+                item[prefix + variant] = {"output": out.text, "stopped": out.stopped,
+                                          **{k: check[k] for k in ("parsed", "schema_valid", "exact")}}
+                if not check["schema_valid"]:
+                    invalid.append({"where": item["where"], "variant": prefix + variant, "reason": check["reason"],
+                                    "output": out.text})
     result.files["json_validity.jsonl"] = per_example
     result.files["json_invalid.jsonl"] = invalid
     result.details["json_validity"] = details

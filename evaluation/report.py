@@ -106,7 +106,7 @@ def render_markdown(data: dict[str, Any], files: dict[str, list[dict[str, Any]]]
         p = details["preference"]
         lines += ["## Preference", "", f"{p['pairs']} pairs from `{p['path']}`; per pair in `preference.jsonl`.", ""]
     lines += _answers_section((files or {}).get("answers.jsonl") or [], (files or {}).get("unanswerable.jsonl") or [])
-    lines += _json_section(details.get("json_validity"), (files or {}).get("json_invalid.jsonl") or [])
+    lines += _json_section(details.get("json_validity"), (files or {}).get("json_invalid.jsonl") or [], m)
     lines += _stopping_section(details.get("stopping"))
     lines += _samples_section(details.get("samples"))
     lines += ["## Data files", "", "| file | used for | sha256 |", "|---|---|---|"]
@@ -169,15 +169,34 @@ def _answers_section(answers: list[dict[str, Any]], unanswerable: list[dict[str,
     return lines
 
 
-def _json_section(detail: dict[str, Any] | None, invalid: list[dict[str, Any]]) -> list[str]:
+def _json_section(detail: dict[str, Any] | None, invalid: list[dict[str, Any]], metrics: dict[str, Any] | None = None) -> list[str]:
     if not detail:
         return []
-    lines = ["## JSON validity", "", f"{detail['examples']} generations on `{detail['path']}` against `{detail['schema']}`.", "",
-             "| field | base accuracy | fine-tuned accuracy |", "|---|---:|---:|"]
+    constrained = detail.get("constrained")
+    lines = ["## JSON validity", "", f"{detail['examples']} generations on `{detail['path']}` against `{detail['schema']}`"
+             + (", each twice: as the model writes it, and constrained to the schema (`generation.json_schema`)." if constrained
+                else "."), ""]
     accuracy = detail["field_accuracy"]
+    columns = [("base", "base"), ("finetuned", "fine-tuned")]
+    if constrained:
+        columns += [("constrained_base", "base, constrained"), ("constrained_finetuned", "fine-tuned, constrained")]
+    lines += ["| field | " + " | ".join(f"{label} accuracy" for _, label in columns) + " |",
+              "|---|" + "---:|" * len(columns)]
     for key in accuracy.get("finetuned", accuracy.get("base", {})):
-        lines.append(f"| `{key}` | {_fmt(accuracy.get('base', {}).get(key))} | {_fmt(accuracy.get('finetuned', {}).get(key))} |")
+        lines.append(f"| `{key}` | " + " | ".join(_fmt(accuracy.get(name, {}).get(key)) for name, _ in columns) + " |")
     lines.append("")
+    if detail.get("categories") and metrics:
+        lines += ["By category (`evaluation.category_field`):", "",
+                  "| category | metric | base | fine-tuned |" + (" base, constrained | fine-tuned, constrained |" if constrained else ""),
+                  "|---|---|---:|---:|" + ("---:|---:|" if constrained else "")]
+        for category in detail["categories"]:
+            for metric in ("json_valid_rate", "json_field_accuracy", "json_exact_match"):
+                name = f"{metric}[{category}]"
+                cells = [metrics["base"].get(name), metrics["finetuned"].get(name)]
+                if constrained:
+                    cells += [metrics["base"].get(f"constrained_{name}"), metrics["finetuned"].get(f"constrained_{name}")]
+                lines.append(f"| {category} | `{metric}` | " + " | ".join(_fmt(c) for c in cells) + " |")
+        lines.append("")
     tuned = [i for i in invalid if i["variant"] == "finetuned"]
     if tuned:
         lines += [f"Invalid fine-tuned outputs ({len(tuned)}; all in `json_invalid.jsonl`), first ones:", ""]

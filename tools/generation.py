@@ -18,7 +18,7 @@ from typing import Any, Callable
 from tools import runs
 from tools.prompting import generation_prompt, prepare_tokenizer
 
-DEFAULTS = {"max_new_tokens": 256, "do_sample": False, "temperature": 1.0, "top_p": 1.0, "top_k": 0, "repetition_penalty": 1.0}
+SAMPLING_KEYS = ("max_new_tokens", "do_sample", "temperature", "top_p", "top_k", "repetition_penalty")
 
 
 @dataclass
@@ -30,14 +30,28 @@ class Settings:
     top_k: int = 0
     repetition_penalty: float = 1.0
     stop: list[str] = field(default_factory=list)
+    json_schema: dict[str, Any] | None = None  # constrain the answer to this JSON Schema (tools/structured.py)
 
     @classmethod
     def from_recipe(cls, config: dict[str, Any], **overrides: Any) -> "Settings":
+        """The recipe's `generation:` settings, defaults from the schema; `overrides` win (None: keep)."""
+        from tools.recipe_schema import default_at
+
         generation = config.get("generation") or {}
-        values = {k: generation.get(k, v) for k, v in DEFAULTS.items()}
+        values = {k: generation[k] if k in generation else default_at(("generation", k)) for k in SAMPLING_KEYS}
         values["stop"] = list(generation.get("stop") or [])
+        if generation.get("json_schema"):
+            from tools.data import resolve_path
+            from tools.structured import load_schema
+
+            values["json_schema"] = load_schema(resolve_path(generation["json_schema"]))
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+    def unconstrained(self) -> "Settings":
+        from dataclasses import replace
+
+        return replace(self, json_schema=None)
 
     def to_generate_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"max_new_tokens": self.max_new_tokens, "do_sample": self.do_sample,
@@ -91,7 +105,9 @@ def load(recipe, adapter: str | Path | None = "auto", device: str | None = None,
     adapter_path = None
     if adapter == "auto":
         merged_ok = (paths.merged / "config.json").is_file() and _merged_matches(paths, base)
-        if merged_ok and not plan.load_in_4bit:
+        if paths.is_full_finetune():
+            model_path, source = paths.merged, f"fully fine-tuned model {paths.merged}"
+        elif merged_ok and not plan.load_in_4bit:
             model_path, source = paths.merged, f"merged model {paths.merged}"
         else:
             model_path, source = base.path, f"base {base.describe()}"
@@ -195,6 +211,7 @@ def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
     if settings.stop:
         kwargs["stop_strings"] = settings.stop
         kwargs["tokenizer"] = tokenizer
+    _constrain(kwargs, settings, tokenizer, 1, len(prompt_ids))
     interrupted = []
     if stop_when is not None:
         from transformers import StoppingCriteria, StoppingCriteriaList
@@ -213,6 +230,18 @@ def generate_ids(loaded: Loaded, prompt_ids: list[int], settings: Settings,
     stopped = bool(new) and new[-1] == eos
     raw = tokenizer.decode(new, skip_special_tokens=True)
     return Output(postprocess(raw, loaded.config), raw, new, stopped, interrupted=bool(interrupted) and not stopped)
+
+
+def _constrain(kwargs: dict[str, Any], settings: Settings, tokenizer, batch_size: int, prompt_len: int) -> None:
+    """Add the JSON Schema constraint to `generate()`'s arguments (a fresh matcher per row)."""
+    if settings.json_schema is None:
+        return
+    from transformers import LogitsProcessorList
+
+    from tools.structured import GrammarProcessor, compile_grammar
+
+    grammar = compile_grammar(settings.json_schema)
+    kwargs["logits_processor"] = LogitsProcessorList([GrammarProcessor(tokenizer, grammar, batch_size, prompt_len)])
 
 
 def generate_batch(loaded: Loaded, prompts: list[list[int]], settings: Settings, batch_size: int = 8,
@@ -247,6 +276,7 @@ def generate_batch(loaded: Loaded, prompts: list[list[int]], settings: Settings,
             prompt = prompts[index]
             ids[row, width - len(prompt):] = torch.tensor(prompt)
             mask[row, width - len(prompt):] = 1
+        _constrain(kwargs, settings, tokenizer, len(batch), width)
         with torch.no_grad():
             out = model.generate(input_ids=ids.to(device), attention_mask=mask.to(device), **kwargs)
         for row, index in enumerate(batch):
@@ -336,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("message")
     parser.add_argument("--base", action="store_true", help="the base model without the adapter")
     args = parser.parse_args(argv)
-    recipe = recipe_or_report(args)
+    recipe = recipe_or_report(args, run=True)
     if recipe is None:
         return 1
     loaded = load(recipe, adapter=None if args.base else "auto")

@@ -327,8 +327,11 @@ class Modelfile:
     notes: list[str] = field(default_factory=list)
     kind: str = ""  # chat family or "completion"
 
-    def text(self, gguf_name: str, license_name: str | None = None, name: str = "<name>") -> str:
-        lines = [f"# ollama create {name} -f Modelfile && ollama run {name}", f"FROM ./{gguf_name}", ""]
+    def text(self, gguf_name: str, license_name: str | None = None, name: str = "<name>", adapter: str | None = None) -> str:
+        """FROM the GGUF (relative to the Modelfile); `adapter`: a LoRA GGUF Ollama applies to it (ADAPTER)."""
+        source = gguf_name if gguf_name.startswith(("/", "../")) else f"./{gguf_name}"
+        lines = [f"# ollama create {name} -f Modelfile && ollama run {name}", f"FROM {source}"]
+        lines += [f"ADAPTER ./{adapter}", ""] if adapter else [""]
         lines += [f"# {note}" for note in self.notes]
         if self.template is not None:
             lines.append(f'TEMPLATE """{self.template}"""')
@@ -366,19 +369,22 @@ def build(config: dict[str, Any], tokenizer) -> Modelfile:
         family = "completion"
     if system and '"""' in system or template and '"""' in template:
         raise ModelfileError('the system prompt or template contains """, which a Modelfile cannot quote')
+    from tools.generation import Settings
+
+    settings = Settings.from_recipe(config)
     params: list[tuple[str, Any]] = []
-    if generation.get("do_sample"):
-        params.append(("temperature", float(generation.get("temperature", 1.0))))
-        params.append(("top_p", float(generation.get("top_p", 1.0))))
-        if generation.get("top_k"):
-            params.append(("top_k", int(generation["top_k"])))
+    if settings.do_sample:
+        params.append(("temperature", float(settings.temperature)))
+        params.append(("top_p", float(settings.top_p)))
+        if settings.top_k:
+            params.append(("top_k", int(settings.top_k)))
     else:
         params.append(("temperature", 0.0))  # greedy, as the recipe decodes
-    params.append(("repeat_penalty", float(generation.get("repetition_penalty", 1.0))))
+    params.append(("repeat_penalty", float(settings.repetition_penalty)))
     params.append(("repeat_last_n", -1))  # transformers penalises every earlier token, not the last 64
-    params.append(("num_predict", int(generation.get("max_new_tokens", 256))))
+    params.append(("num_predict", int(settings.max_new_tokens)))
     stops = [tokenizer.eos_token] if tokenizer.eos_token else []
-    stops += [s for s in generation.get("stop") or [] if s not in stops]
+    stops += [s for s in settings.stop if s not in stops]
     params += [("stop", s) for s in stops]
     post = [k for k in ("first_line_only", "fallback") if generation.get(k)]
     if post:

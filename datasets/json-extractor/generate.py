@@ -1075,10 +1075,10 @@ _TYPE_CHECKS = {
 def schema_errors(value, schema, path="$"):
     """Small standard-library validator for the JSON Schema keywords that
     output.schema.json uses (type, enum, required, properties,
-    additionalProperties, items, minimum, minLength). Returns a list of errors."""
+    additionalProperties, items, minimum, maximum, minLength). Returns a list of errors."""
     errors = []
     known = {"$schema", "$id", "title", "description", "type", "enum", "required",
-             "properties", "additionalProperties", "items", "minimum", "minLength"}
+             "properties", "additionalProperties", "items", "minimum", "maximum", "minLength"}
     unknown = set(schema) - known
     if unknown:
         raise ValueError("schema keyword(s) not supported here: %s" % sorted(unknown))
@@ -1092,6 +1092,8 @@ def schema_errors(value, schema, path="$"):
         errors.append("%s: shorter than %d" % (path, schema["minLength"]))
     if "minimum" in schema and _is_number(value) and value < schema["minimum"]:
         errors.append("%s: below %r" % (path, schema["minimum"]))
+    if "maximum" in schema and _is_number(value) and value > schema["maximum"]:
+        errors.append("%s: above %r" % (path, schema["maximum"]))
     if isinstance(value, dict):
         for key in schema.get("required", []):
             if key not in value:
