@@ -1,5 +1,7 @@
 """The chat server over real HTTP: /api/chat, the OpenAI API (with the real `openai` client),
-bad input, API key, several recipes over one base model, timeouts, and a schemathesis fuzz.
+bad input, API key, several recipes over one base model, timeouts, and a schemathesis fuzz. The
+server under load (batching, the bounded queue, hang-ups, /metrics, the access log) is tested in
+tests/test_batching.py, `make loadtest` in tests/test_loadtest.py.
 
 Adapters are small random LoRAs on the embedded model (tests/serve_support.py); answers are a few
 tokens long. Three recipes share the embedded base: qwen-personal-qa and deepseek8b-ts-tutor with
@@ -99,6 +101,7 @@ def test_api_chat_answers_with_the_recipe_adapter(http, engine):
 def test_health_and_models_list_every_recipe(http):
     health = http.get("/health").json()
     assert health["ok"] is True and health["recipes"] == [QWEN, TUTOR, BARE]
+    assert health["queue"] == 0 and health["running"] == 0 and health["max_batch"] >= 1 and health["max_queue"] >= 0
     models = http.get("/v1/models").json()
     assert models["object"] == "list" and [m["id"] for m in models["data"]] == [QWEN, TUTOR, BARE]
     by_id = {m["id"]: m for m in models["data"]}
@@ -156,6 +159,10 @@ V1_BAD = [
     ("several choices", chat("hola", n=2), 400, "n"),
     ("too many stops", chat("hola", stop=["a", "b", "c", "d", "e"]), 400, "stop"),
     ("unknown model", chat("hola", model="gpt-4o"), 404, "unknown model 'gpt-4o'"),
+    ("schema that is not one", chat("hola", response_format={"type": "json_schema", "json_schema": {
+        "name": "x", "schema": {"type": "nope"}}}), 400, "not a valid JSON Schema"),
+    ("unknown response_format", chat("hola", response_format={"type": "xml"}), 400, "response_format.type 'xml'"),
+    ("json_schema without a schema", chat("hola", response_format={"type": "json_schema"}), 400, "schema"),
 ]
 
 
@@ -262,7 +269,8 @@ def test_recipes_over_different_bases_are_refused(runs_root, embedded, tmp_path)
 
 # ---------------------------------------------------------------- time limit
 def test_slow_generation_stops_at_the_time_limit(http):
-    """serve.timeout_s=0.001: generation stops after the first token; an empty answer is a 504."""
+    """serve.timeout_s=0.001, counted from arrival: the deadline passes before any token, and an empty
+    answer is a 504 (an answer cut after its first token would be a 200 with finish_reason length)."""
     response = http.post("/v1/chat/completions", json=chat("Informe: proyecto Atlas, en curso.", model=BARE))
     if response.status_code == 200:
         body = response.json()
@@ -355,3 +363,35 @@ if _schema is not None:
 
         case.call_and_validate(checks=[checks.not_a_server_error, checks.status_code_conformance,
                                        checks.content_type_conformance, checks.response_schema_conformance])
+
+
+# ---------------------------------------------------------------- structured output
+SMALL_SCHEMA = {"type": "object", "properties": {"fecha": {"type": "boolean"}, "n": {"type": "integer", "minimum": 0,
+                "maximum": 99}}, "required": ["fecha", "n"], "additionalProperties": False}
+
+
+@pytest.mark.parametrize("response_format", [
+    {"type": "json_schema", "json_schema": {"name": "small", "schema": SMALL_SCHEMA, "strict": True}},
+    {"type": "json_object"},
+], ids=["json_schema", "json_object"])
+def test_response_format_constrains_the_answer(http, response_format):
+    """OpenAI's response_format: the answer is generated inside the schema (a model never trained for it
+    still gives valid JSON), streamed or not."""
+    from jsonschema import Draft202012Validator
+
+    schema = response_format.get("json_schema", {}).get("schema", {"type": "object"})
+    for stream in (False, True):
+        payload = chat("Dame un objeto.", response_format=response_format, max_tokens=24, stream=stream)
+        response = http.post("/v1/chat/completions", json=payload)
+        assert response.status_code == 200, response.text
+        if stream:
+            chunks = [json.loads(line[6:]) for line in response.text.splitlines() if line.startswith("data: {")]
+            text = "".join(c["choices"][0]["delta"].get("content", "") for c in chunks if c["choices"])
+            finish = [c["choices"][0]["finish_reason"] for c in chunks if c["choices"] and c["choices"][0]["finish_reason"]]
+        else:
+            choice = response.json()["choices"][0]
+            text, finish = choice["message"]["content"], [choice["finish_reason"]]
+        if finish == ["stop"]:  # complete: valid JSON in the schema
+            assert list(Draft202012Validator(schema).iter_errors(json.loads(text))) == []
+        else:  # cut by max_tokens: reported, never passed off as complete
+            assert finish == ["length"]

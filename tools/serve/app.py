@@ -1,10 +1,14 @@
-"""The FastAPI app: /api/chat, an OpenAI-compatible /v1, /health and the web page.
+"""The FastAPI app: /api/chat, an OpenAI-compatible /v1, /health, /metrics and the web page.
 
-Errors never surface as FastAPI's default 422 or a 500 page: /api/* answers
-`{"ok": false, "error": "..."}` and /v1/* the OpenAI shape `{"error": {"message", "type", "code"}}`.
-Generation runs in one worker thread (requests queue up; the event loop stays free), each bounded
-by the recipe's `serve.timeout_s`. With SERVE_API_KEY set, /api and /v1 need
-`Authorization: Bearer <key>`; / and /health stay open.
+Requests are decoded together by the scheduler (tools/serve/batching.py) on one worker thread, so
+the event loop stays free. Limits, from the environment unless create_app is given them:
+SERVE_MAX_BATCH rows decoded together; SERVE_MAX_QUEUE requests waiting, beyond which a request
+gets 503 with `Retry-After` (in the route's error shape); SERVE_TIMEOUT_S, a deadline per request
+counted from its arrival (default: the recipe's serve.timeout_s), after which the answer so far
+ends with finish_reason "length", or, with nothing generated yet, a 504. A client that hangs up,
+streaming or not, cancels its generation before the next decoding step. Errors keep the shapes of
+tools/serve/shapes.py. With SERVE_API_KEY set, /api and /v1 need `Authorization: Bearer <key>`;
+/, /health and /metrics stay open. tools/serve/metrics.py writes /metrics and the access log.
 """
 from __future__ import annotations
 
@@ -12,192 +16,106 @@ import asyncio
 import json
 import os
 import secrets
-import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tools.serve.engine import ROLES, Engine, RequestError, Result, Served
+from tools.serve.batching import Scheduler, limits_from_env
+from tools.serve.engine import ROLES, Engine, Job, RequestError, Result, Served
+from tools.serve.metrics import AccessLog, Metrics, resident_memory_bytes
+from tools.serve.shapes import (API_ERRORS, V1_ERRORS, ChatRequest, ChatResponse, Completion, CompletionRequest,
+                                Message, error_response, install_error_handlers)
 
 STATIC = Path(__file__).with_name("static")
 _UNSET = object()
 
 
-# ---------------------------------------------------------------- request and response shapes
-class ChatRequest(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid")
-    message: str = Field(min_length=1, description="The user's message.")
-    model: str | None = Field(None, description="Recipe name (see /v1/models); default: the first served.")
-    max_tokens: int | None = Field(None, ge=1, description="At most this many new tokens (limited per recipe).")
+class ApiKey:
+    """ASGI middleware: with a key, /api/* and /v1/* need `Authorization: Bearer <key>`."""
+
+    def __init__(self, app, key: str | None):
+        self.app, self.key = app, key
+
+    async def __call__(self, scope, receive, send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if self.key and (path.startswith("/api/") or path.startswith("/v1/")):
+            request = Request(scope, receive)
+            scheme, _, token = request.headers.get("authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), self.key.encode()):
+                response = error_response(request, 401, "missing or wrong API key: send `Authorization: Bearer <key>` "
+                                          "(the key is the server's SERVE_API_KEY)", "invalid_api_key")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
-class ChatResponse(BaseModel):
-    ok: Literal[True]
-    answer: str
-    model: str
-    finish_reason: Literal["stop", "length"]
-
-
-class ApiError(BaseModel):
-    ok: Literal[False]
-    error: str
-
-
-class TextPart(BaseModel):
-    model_config = ConfigDict(strict=True)
-    type: Literal["text"]
-    text: str
-
-
-class Message(BaseModel):
-    model_config = ConfigDict(strict=True)
-    role: Literal["system", "developer", "user", "assistant"]
-    content: str | list[TextPart]
-    name: str | None = None
-
-
-class StreamOptions(BaseModel):
-    include_usage: bool = False
-
-
-class CompletionRequest(BaseModel):
-    # Fields OpenAI clients may send that do not apply here (user, seed, penalties...) are ignored.
-    model_config = ConfigDict(strict=True, extra="ignore")
-    model: str | None = Field(None, description="Recipe name (see /v1/models); default: the first served.")
-    messages: list[Message] = Field(min_length=1, max_length=256)
-    temperature: float | None = Field(None, ge=0, le=2)
-    top_p: float | None = Field(None, gt=0, le=1)
-    max_tokens: int | None = Field(None, ge=1)
-    max_completion_tokens: int | None = Field(None, ge=1)
-    stream: bool = False
-    stream_options: StreamOptions | None = None
-    stop: str | list[str] | None = Field(None, description="Up to 4 extra stop strings.")
-    n: int | None = Field(None, ge=1, le=1, description="Only 1 choice is supported.")
-
-
-class ErrorBody(BaseModel):
-    message: str
-    type: str
-    param: str | None = None
-    code: str | None = None
-
-
-class OpenAIError(BaseModel):
-    error: ErrorBody
-
-
-class CompletionMessage(BaseModel):
-    role: Literal["assistant"]
-    content: str
-
-
-class Choice(BaseModel):
-    index: int
-    message: CompletionMessage
-    finish_reason: Literal["stop", "length"]
-
-
-class Usage(BaseModel):
-    prompt_tokens: int
-    completion_tokens: int
-    total_tokens: int
-
-
-class Completion(BaseModel):
-    id: str
-    object: Literal["chat.completion"]
-    created: int
-    model: str
-    choices: list[Choice]
-    usage: Usage
-
-
-API_ERRORS = {400: {"model": ApiError, "description": "Bad input"}, 401: {"model": ApiError, "description": "API key"},
-              404: {"model": ApiError, "description": "Unknown model"}, 504: {"model": ApiError, "description": "Timeout"}}
-V1_ERRORS = {400: {"model": OpenAIError, "description": "Bad input"}, 401: {"model": OpenAIError, "description": "API key"},
-             404: {"model": OpenAIError, "description": "Unknown model"},
-             504: {"model": OpenAIError, "description": "Timeout"}}
-
-
-# ---------------------------------------------------------------- errors
-def _is_v1(request: Request) -> bool:
-    return request.url.path.startswith("/v1")
-
-
-def error_response(request: Request, status: int, message: str, code: str) -> JSONResponse:
-    if _is_v1(request):
-        kind = {401: "authentication_error", 404: "invalid_request_error", 504: "timeout"}.get(status, "invalid_request_error")
-        return JSONResponse({"error": {"message": message, "type": kind, "param": None, "code": code}}, status_code=status)
-    return JSONResponse({"ok": False, "error": message}, status_code=status)
-
-
-def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
-    parts = []
-    for error in exc.errors():
-        if error.get("type") == "json_invalid":
-            detail = (error.get("ctx") or {}).get("error", "")
-            return f"malformed JSON body: {detail}".rstrip(": "), "invalid_json"
-        loc = [str(p) for p in error.get("loc", ()) if p != "body"]
-        where = ".".join(loc) or "body"
-        if error.get("type") == "missing" and where == "body":
-            return "the request needs a JSON body", "missing_body"
-        parts.append(f"{where}: {error.get('msg', 'invalid')}")
-    return "; ".join(dict.fromkeys(parts)) or "invalid request", "invalid_request"
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        message, code = _validation_message(exc)
-        return error_response(request, 400, message, code)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(request, exc.status_code, str(exc.detail), code)
-
-    @app.exception_handler(RequestError)
-    async def _request(request: Request, exc: RequestError) -> JSONResponse:
-        return error_response(request, exc.status, str(exc), exc.code)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        return error_response(request, 500, f"internal error: {type(exc).__name__}: {exc}", "internal_error")
+def timeout_from_env() -> float | None:
+    value = os.environ.get("SERVE_TIMEOUT_S", "").strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise ValueError(f"SERVE_TIMEOUT_S={value!r}: expected a number of seconds") from None
+    if seconds <= 0:
+        raise ValueError(f"SERVE_TIMEOUT_S={value}: expected a positive number of seconds")
+    return seconds
 
 
 # ---------------------------------------------------------------- the app
-def create_app(engine: Engine, api_key: str | None | object = _UNSET) -> FastAPI:
-    """The app over a loaded engine; api_key defaults to the SERVE_API_KEY environment variable."""
+def create_app(engine: Engine, api_key: str | None | object = _UNSET, max_batch: int | None = None,
+               max_queue: int | None = None, timeout_s: float | None | object = _UNSET,
+               log_content: bool | None = None) -> FastAPI:
+    """The app over a loaded engine. Unset arguments come from SERVE_API_KEY, SERVE_MAX_BATCH,
+    SERVE_MAX_QUEUE, SERVE_TIMEOUT_S and SERVE_LOG_CONTENT."""
     key = (os.environ.get("SERVE_API_KEY") or None) if api_key is _UNSET else api_key
+    env_batch, env_queue = limits_from_env()
+    deadline_s = timeout_from_env() if timeout_s is _UNSET else timeout_s
+    if log_content is None:
+        log_content = os.environ.get("SERVE_LOG_CONTENT", "") == "1"
+    metrics = Metrics()
+    scheduler = Scheduler(engine, max_batch or env_batch, env_queue if max_queue is None else max_queue, observe=metrics)
+    for name, help_text, read in (
+            ("serve_queue_depth", "Requests waiting for a row.", lambda: scheduler.waiting),
+            ("serve_batch_rows", "Rows being decoded now.", lambda: scheduler.running),
+            ("serve_queue_limit", "SERVE_MAX_QUEUE.", lambda: scheduler.max_queue),
+            ("serve_batch_limit", "SERVE_MAX_BATCH.", lambda: scheduler.max_batch),
+            ("serve_worker_up", "1 while the decoding thread runs.", lambda: int(scheduler.alive)),
+            ("process_resident_memory_bytes", "Resident memory of the server.", resident_memory_bytes)):
+        metrics.gauge(name, help_text, read)
     app = FastAPI(title="llm-recipes chat server", version="1", docs_url=None, redoc_url=None)
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
     started = int(time.time())
-    app.state.engine = engine
-    _install_error_handlers(app)
+    app.state.engine, app.state.scheduler, app.state.metrics = engine, scheduler, metrics
+    install_error_handlers(app)
+    app.add_middleware(ApiKey, key=key)
+    app.add_middleware(AccessLog, metrics=metrics, log_content=log_content)  # added last: outermost
 
-    @app.middleware("http")
-    async def _auth(request: Request, call_next):
-        path = request.url.path
-        if key and (path.startswith("/api/") or path.startswith("/v1/")):
-            scheme, _, token = request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), key.encode()):
-                return error_response(request, 401, "missing or wrong API key: send `Authorization: Bearer <key>` "
-                                      "(the key is the server's SERVE_API_KEY)", "invalid_api_key")
-        return await call_next(request)
+    def submit(request: Request, served: Served, message: str, history, settings, stops=(), on_delta=None):
+        job = engine.prepare(served, message, history, settings, on_delta, extra_stops=stops, timeout_s=deadline_s)
+        record = request.state.access
+        record.update(model=served.name, messages=history + [{"role": "user", "content": message}])
+        future = asyncio.wrap_future(scheduler.submit(job))  # Overloaded -> 503 (tools/serve/shapes.py)
+        record["result"] = future
+        return job, future
 
-    async def run(served: Served, message: str, history: list[dict[str, str]], settings, **kwargs) -> Result:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(executor, partial(engine.run, served, message, history, settings, **kwargs))
+    async def answer(request: Request, served: Served, message: str, history, settings, stops=()) -> Result:
+        job, future = submit(request, served, message, history, settings, stops)
+        watcher = asyncio.ensure_future(_hang_up(request))
+        try:
+            await asyncio.wait({future, watcher}, return_when=asyncio.FIRST_COMPLETED)
+            if not future.done():  # the client went away: stop generating for it
+                job.cancel.set()
+                request.state.access["disconnected"] = True
+            result = await future
+        finally:
+            watcher.cancel()
+        _check_timeout(job, result)
+        return result
 
     def headers(served: Served) -> dict[str, str]:
         return {"X-Recipe": served.name, "X-Adapter": served.peft_name or "none"}
@@ -209,8 +127,17 @@ def create_app(engine: Engine, api_key: str | None | object = _UNSET) -> FastAPI
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/health")
-    async def health() -> dict[str, Any]:
-        return {"ok": True, "recipes": list(engine.recipes), "base_model": engine.base}
+    async def health() -> JSONResponse:
+        body = {"ok": scheduler.alive, "recipes": list(engine.recipes), "base_model": engine.base,
+                "queue": scheduler.waiting, "running": scheduler.running, "max_queue": scheduler.max_queue,
+                "max_batch": scheduler.max_batch}
+        if scheduler.error:
+            body["last_error"] = scheduler.error
+        return JSONResponse(body, status_code=200 if scheduler.alive else 503)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
     @app.get("/v1/models", responses={401: V1_ERRORS[401]})
     async def models() -> dict[str, Any]:
@@ -221,20 +148,19 @@ def create_app(engine: Engine, api_key: str | None | object = _UNSET) -> FastAPI
         return _model_entry(engine.get(model_id), started)
 
     @app.post("/api/chat", response_model=ChatResponse, responses=API_ERRORS)
-    async def api_chat(body: ChatRequest) -> JSONResponse:
+    async def api_chat(request: Request, body: ChatRequest) -> JSONResponse:
         served = engine.get(body.model)
         engine.check_message(served, body.message)
         settings = engine.settings(served, max_tokens=body.max_tokens)
-        result = await run(served, body.message, [], settings)
-        if result.timed_out and not result.text:
-            raise RequestError(f"no answer within {served.timeout_s:g} s (serve.timeout_s)", "timeout", 504)
+        request.state.access["stream"] = False
+        result = await answer(request, served, body.message, [], settings)
         return JSONResponse({"ok": True, "answer": result.text, "model": served.name,
                              "finish_reason": result.finish_reason}, headers=headers(served))
 
     @app.post("/v1/chat/completions", response_model=Completion, responses={
         **V1_ERRORS, 200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
                            "description": "A completion, or server-sent events when stream is true"}})
-    async def completions(body: CompletionRequest):
+    async def completions(request: Request, body: CompletionRequest):
         served = engine.get(body.model)
         message, history = _conversation(engine, served, body.messages)
         stops = [body.stop] if isinstance(body.stop, str) else list(body.stop or [])
@@ -242,21 +168,39 @@ def create_app(engine: Engine, api_key: str | None | object = _UNSET) -> FastAPI
             raise RequestError("stop: at most 4 stop strings", "invalid_stop")
         max_tokens = body.max_completion_tokens if body.max_completion_tokens is not None else body.max_tokens
         settings = engine.settings(served, max_tokens=max_tokens, temperature=body.temperature, top_p=body.top_p,
-                                   stop=stops)
+                                   stop=stops, response_format=body.response_format)
         completion_id, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
+        request.state.access.update(id=completion_id, stream=body.stream)
         if not body.stream:
-            result = await run(served, message, history, settings, extra_stops=stops)
-            if result.timed_out and not result.text:
-                raise RequestError(f"no answer within {served.timeout_s:g} s (serve.timeout_s)", "timeout", 504)
+            result = await answer(request, served, message, history, settings, stops)
             return JSONResponse({
                 "id": completion_id, "object": "chat.completion", "created": created, "model": served.name,
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": result.text},
                              "finish_reason": result.finish_reason}],
                 "usage": _usage(result)}, headers=headers(served))
-        return await _stream(run, served, message, history, settings, stops, completion_id, created,
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue = asyncio.Queue()
+        job, future = submit(request, served, message, history, settings, stops,
+                             on_delta=lambda text: loop.call_soon_threadsafe(queue.put_nowait, ("delta", text)))
+        future.add_done_callback(lambda f: queue.put_nowait(("end", f)))
+        return await _stream(request, job, queue, served, completion_id, created,
                              bool(body.stream_options and body.stream_options.include_usage), headers(served))
 
     return app
+
+
+async def _hang_up(request: Request) -> None:
+    """Returns when the client disconnects (the body has been read; the next message is the disconnect)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
+def _check_timeout(job: Job, result: Result) -> None:
+    if result.timed_out and not result.text:
+        source = "SERVE_TIMEOUT_S" if os.environ.get("SERVE_TIMEOUT_S") else "serve.timeout_s"
+        raise RequestError(f"no answer within {job.timeout_s:g} s ({source})", "timeout", 504)
 
 
 def _model_entry(served: Served, created: int) -> dict[str, Any]:
@@ -302,60 +246,75 @@ def _sse(data: dict[str, Any] | str) -> str:
     return f"data: {data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def _stream(run, served: Served, message: str, history, settings, stops, completion_id: str, created: int,
+class _EventStream(StreamingResponse):
+    """A StreamingResponse that calls `on_close` once it is over, finished or cut by a hang-up."""
+
+    def __init__(self, content, on_close, **kwargs):
+        super().__init__(content, **kwargs)
+        self.on_close = on_close
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.on_close()
+
+
+async def _stream(request: Request, job: Job, queue: asyncio.Queue, served: Served, completion_id: str, created: int,
                   include_usage: bool, headers: dict[str, str]):
     """Server-sent events; waits for the first piece so a timeout with nothing can still be a 504."""
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue = asyncio.Queue()
-    cancel = threading.Event()
-
-    def on_delta(text: str) -> None:
-        loop.call_soon_threadsafe(queue.put_nowait, ("delta", text))
-
-    task = asyncio.ensure_future(run(served, message, history, settings, on_delta=on_delta, cancel=cancel,
-                                     extra_stops=stops))
-    task.add_done_callback(lambda t: queue.put_nowait(("end", t)))
+    record = request.state.access
+    first_item = asyncio.ensure_future(queue.get())
+    watcher = asyncio.ensure_future(_hang_up(request))
     try:
-        first = await queue.get()
-    except asyncio.CancelledError:
-        cancel.set()
-        raise
+        await asyncio.wait({first_item, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+    if not first_item.done():  # hung up while waiting: nobody reads what we would answer
+        first_item.cancel()
+        job.cancel.set()
+        record["disconnected"] = True
+        return Response(status_code=204)
+    first = first_item.result()
     if first[0] == "end":
-        result = first[1].result()
-        if result.timed_out and not result.text:
-            raise RequestError(f"no answer within {served.timeout_s:g} s (serve.timeout_s)", "timeout", 504)
+        _check_timeout(job, first[1].result())
+    finished = []
 
     def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> dict[str, Any]:
         return {"id": completion_id, "object": "chat.completion.chunk", "created": created, "model": served.name,
                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra}
 
     async def events():
-        try:
-            yield _sse(chunk({"role": "assistant", "content": ""}))
-            item = first
-            while True:
-                kind, value = item
-                if kind == "delta":
-                    yield _sse(chunk({"content": value}))
-                else:
-                    try:
-                        result = value.result()
-                    except Exception as error:  # noqa: BLE001 - reported to the client, stream closed cleanly
-                        yield _sse({"error": {"message": f"generation failed: {error}", "type": "server_error",
-                                              "param": None, "code": "internal_error"}})
-                        yield _sse("[DONE]")
-                        return
-                    # `answer`: the exact post-processed answer (same as the non-streamed one); it differs
-                    # from the joined deltas only when the recipe's fallback sentence replaced the text.
-                    yield _sse(chunk({}, result.finish_reason, answer=result.text))
-                    if include_usage:
-                        yield _sse({"id": completion_id, "object": "chat.completion.chunk", "created": created,
-                                    "model": served.name, "choices": [], "usage": _usage(result)})
+        yield _sse(chunk({"role": "assistant", "content": ""}))
+        item = first
+        while True:
+            kind, value = item
+            if kind == "delta":
+                yield _sse(chunk({"content": value}))
+            else:
+                try:
+                    result = value.result()
+                except Exception as error:  # noqa: BLE001 - reported to the client, stream closed cleanly
+                    yield _sse({"error": {"message": f"generation failed: {error}", "type": "server_error",
+                                          "param": None, "code": "internal_error"}})
                     yield _sse("[DONE]")
+                    finished.append(True)
                     return
-                item = await queue.get()
-        finally:
-            cancel.set()  # the client went away, or we are done: stop generating
+                # `answer`: the exact post-processed answer (same as the non-streamed one); it differs
+                # from the joined deltas only when the recipe's fallback sentence replaced the text.
+                yield _sse(chunk({}, result.finish_reason, answer=result.text))
+                if include_usage:
+                    yield _sse({"id": completion_id, "object": "chat.completion.chunk", "created": created,
+                                "model": served.name, "choices": [], "usage": _usage(result)})
+                yield _sse("[DONE]")
+                finished.append(True)
+                return
+            item = await queue.get()
 
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **headers})
+    def on_close() -> None:
+        if not finished:  # the client went away mid-stream: stop generating for it
+            job.cancel.set()
+            record["disconnected"] = True
+
+    return _EventStream(events(), on_close, media_type="text/event-stream",
+                        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no", **headers})

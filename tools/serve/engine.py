@@ -2,22 +2,26 @@
 
 One recipe: `tools.generation.load(recipe, adapter="auto")` (merged model, else base + adapter,
 else base). Several recipes: the base model once, each recipe's adapter added with PEFT's
-multi-adapter API and activated per request; a recipe without an adapter is answered by the base
-model (adapters disabled). Every recipe gets a `Loaded` view: the same model object with its own
+multi-adapter API; each row of a batch names its adapter (PEFT's `adapter_names`), so requests of
+different recipes are decoded together, and a recipe without an adapter is answered by the base
+model ("__base__"). Every recipe gets a `Loaded` view: the same model object with its own
 tokenizer set-up and config, so prompts, settings and post-processing stay the recipe's own.
 
-Generation is serialised (the model is not thread-safe) and bounded by `serve.timeout_s`.
+A request becomes a `Job` (`Engine.prepare`: prompt ids, settings, the visible stream, a deadline,
+a cancellation flag) and its generated tokens become a `Result` (`Engine.result`: the recipe's
+post-processing and finish reason, as `tools.generation` applies them). The server decodes jobs
+together, token by token (tools/serve/batching.py); the model is used under `Engine.lock` (it is
+not thread-safe).
 """
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from tools import runs
-from tools.generation import Loaded, Settings, VisibleStream, generate_ids, postprocess
+from tools.generation import Loaded, Settings, VisibleStream, postprocess
 from tools.paths import display
 from tools.prompting import generation_prompt
 
@@ -81,6 +85,32 @@ class Result:
     completion_tokens: int
     timed_out: bool
     adapter: str | None
+    cancelled: bool = False  # the client went away (or the job was dropped) before the answer was complete
+    queue_s: float | None = None  # arrival to the start of its prefill
+    ttft_s: float | None = None  # arrival to its first generated token
+    tokens_after_cancel: int = 0  # tokens generated after the cancellation was asked for (at most the step under way)
+
+
+@dataclass(eq=False)
+class Job:
+    """One request on its way through the server."""
+
+    served: Served
+    prompt_ids: list[int]
+    settings: Settings
+    stream: VisibleStream  # raw pieces in, visible answer deltas out
+    extra_stops: tuple[str, ...]
+    deadline: float  # time.monotonic() after which the job ends with what it has
+    timeout_s: float
+    cancel: threading.Event = field(default_factory=threading.Event)  # set: the client went away
+    arrived: float = field(default_factory=time.monotonic)
+    started: float | None = None  # prefill began
+    first_token: float | None = None
+    tokens_after_cancel: int = 0  # tokens generated while `cancel` was set (the step under way when it was)
+
+    @property
+    def expired(self) -> bool:
+        return time.monotonic() > self.deadline
 
 
 @dataclass
@@ -93,6 +123,15 @@ class Engine:
     def default(self) -> str:
         return next(iter(self.recipes))
 
+    @property
+    def model(self):
+        return self.recipes[self.default].loaded.model
+
+    @property
+    def mixed_adapters(self) -> bool:
+        """Several recipes over one PEFT model: a batch names each row's adapter (PEFT's adapter_names)."""
+        return len(self.recipes) > 1 and hasattr(self.model, "peft_config")
+
     def get(self, name: str | None) -> Served:
         if name is None or name == "":
             return self.recipes[self.default]
@@ -102,8 +141,11 @@ class Engine:
         return self.recipes[name]
 
     def settings(self, served: Served, max_tokens: int | None = None, temperature: float | None = None,
-                 top_p: float | None = None, stop: list[str] | None = None) -> Settings:
-        """The recipe's generation settings with the request's overrides, checked against the limits."""
+                 top_p: float | None = None, stop: list[str] | None = None,
+                 response_format: dict[str, Any] | None = None) -> Settings:
+        """The recipe's generation settings with the request's overrides, checked against the limits.
+        `response_format` (OpenAI's) replaces the recipe's generation.json_schema; a schema the
+        grammar engine cannot compile is a 400 with the engine's reason."""
         if max_tokens is not None and max_tokens > served.max_tokens:
             raise RequestError(f"max_tokens {max_tokens} is more than this server allows for "
                                f"'{served.name}' ({served.max_tokens})", "max_tokens_too_large")
@@ -116,6 +158,13 @@ class Engine:
             overrides["top_p"] = top_p
         settings = Settings.from_recipe(served.loaded.config, **overrides)
         settings.stop = settings.stop + [s for s in (stop or []) if s]
+        if response_format is not None:
+            from tools.structured import SchemaError, from_response_format
+
+            try:
+                settings.json_schema = from_response_format(response_format)
+            except SchemaError as error:
+                raise RequestError(str(error), "invalid_response_format") from None
         return settings
 
     def check_message(self, served: Served, text: str) -> None:
@@ -125,49 +174,39 @@ class Engine:
             raise RequestError(f"message is {len(text)} characters; '{served.name}' accepts at most "
                                f"{served.max_message_chars} (serve.max_message_chars)", "message_too_long")
 
-    def run(self, served: Served, message: str, history: list[dict[str, str]], settings: Settings,
-            on_delta: Callable[[str], None] | None = None, cancel: threading.Event | None = None,
-            extra_stops: list[str] | tuple[str, ...] = ()) -> Result:
-        """Answer under the lock; blocking, so call it from a worker thread."""
-        with self.lock:
-            loaded = served.loaded
-            prompt_ids = generation_prompt(loaded.config, loaded.tokenizer, message,
-                                           None if served.single_turn else history)
-            stream = VisibleStream(loaded.config, on_delta or (lambda _: None), extra_stops)
-            deadline = time.monotonic() + served.timeout_s
-            timed_out = threading.Event()
+    def prepare(self, served: Served, message: str, history: list[dict[str, str]], settings: Settings,
+                on_delta: Callable[[str], None] | None = None, extra_stops: list[str] | tuple[str, ...] = (),
+                timeout_s: float | None = None) -> Job:
+        """A job for `message`: the recipe's prompt ids, a visible stream feeding `on_delta`, and a
+        deadline `timeout_s` (default: the recipe's serve.timeout_s) from now."""
+        loaded = served.loaded
+        prompt_ids = generation_prompt(loaded.config, loaded.tokenizer, message, None if served.single_turn else history)
+        timeout = served.timeout_s if timeout_s is None else float(timeout_s)
+        return Job(served, prompt_ids, settings, VisibleStream(loaded.config, on_delta or (lambda _: None), extra_stops),
+                   tuple(extra_stops), time.monotonic() + timeout, timeout)
 
-            def stop_when() -> bool:
-                if time.monotonic() > deadline:
-                    timed_out.set()
-                    return True
-                return stream.complete or (cancel is not None and cancel.is_set())
-
-            with self._activate(served):
-                output = generate_ids(loaded, prompt_ids, settings, stream, stop_when)
-            raw = output.raw
-            for stop in extra_stops:
-                raw = raw.split(stop, 1)[0] if stop else raw
-            text = postprocess(raw, loaded.config)
-            stream.finish(text)
-            cut = stream.complete or len(text) < len(output.raw.strip())
-            if timed_out.is_set() and not output.stopped:
-                reason = "length"
-            elif output.stopped or cut or len(output.token_ids) < settings.max_new_tokens:
-                reason = "stop"
-            else:
-                reason = "length"
-            return Result(text, reason, len(prompt_ids), len(output.token_ids),
-                          timed_out.is_set() and not output.stopped, served.adapter)
-
-    def _activate(self, served: Served):
-        model = served.loaded.model
-        if not hasattr(model, "set_adapter") or not hasattr(model, "disable_adapter"):
-            return contextlib.nullcontext()
-        if served.peft_name is None:
-            return model.disable_adapter()
-        model.set_adapter(served.peft_name)
-        return contextlib.nullcontext()
+    def result(self, job: Job, token_ids: list[int], stopped: bool, timed_out: bool) -> Result:
+        """The answer for a job's generated tokens: the recipe's post-processing and the finish reason.
+        `stopped`: it ended with the end-of-sequence token; `timed_out`: its deadline ended it."""
+        loaded = job.served.loaded
+        raw = loaded.tokenizer.decode(token_ids, skip_special_tokens=True)
+        cut_raw = raw
+        for stop in job.extra_stops:
+            cut_raw = cut_raw.split(stop, 1)[0] if stop else cut_raw
+        text = postprocess(cut_raw, loaded.config)
+        job.stream.finish(text)
+        cut = job.stream.complete or len(text) < len(raw.strip())
+        if timed_out and not stopped:
+            reason = "length"
+        elif stopped or cut or len(token_ids) < job.settings.max_new_tokens:
+            reason = "stop"
+        else:
+            reason = "length"
+        first = None if job.first_token is None else round(job.first_token - job.arrived, 4)
+        queued = None if job.started is None else round(job.started - job.arrived, 4)
+        return Result(text, reason, len(job.prompt_ids), len(token_ids), timed_out and not stopped, job.served.adapter,
+                      cancelled=job.cancel.is_set() and not stopped and not job.stream.complete, queue_s=queued,
+                      ttft_s=first, tokens_after_cancel=job.tokens_after_cancel)
 
 
 def load_engine(recipes: list, device: str | None = None) -> Engine:

@@ -5,7 +5,8 @@
     SERVE_API_KEY=secret python -m tools.serve qwen-personal-qa --model smollm2-135m-instruct
 
 Binds to 127.0.0.1 unless --host says otherwise; set SERVE_API_KEY before exposing it further.
-Any OpenAI client works: base_url=http://127.0.0.1:8000/v1, model=<recipe name>.
+Any OpenAI client works: base_url=http://127.0.0.1:8000/v1, model=<recipe name>. Under load:
+SERVE_MAX_BATCH, SERVE_MAX_QUEUE, SERVE_TIMEOUT_S and SERVE_LOG_CONTENT (tools/serve/app.py).
 """
 from __future__ import annotations
 
@@ -80,10 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("SERVE_API_KEY"):
         print(f"warning: listening on {args.host} without SERVE_API_KEY: anyone who can reach it can use it",
               file=sys.stderr)
-    app = create_app(engine)
+    try:
+        app = create_app(engine)
+    except ValueError as error:  # SERVE_MAX_BATCH, SERVE_MAX_QUEUE or SERVE_TIMEOUT_S is not a number
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    scheduler = app.state.scheduler
     print(f"Serving {', '.join(engine.recipes)} on http://{args.host}:{args.port}/ "
-          f"(OpenAI API: http://{args.host}:{args.port}/v1)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+          f"(OpenAI API: http://{args.host}:{args.port}/v1; metrics: /metrics)", file=sys.stderr)
+    deadline = (f"{float(os.environ['SERVE_TIMEOUT_S']):g} s (SERVE_TIMEOUT_S)" if os.environ.get("SERVE_TIMEOUT_S")
+                else ", ".join(sorted({f"{s.timeout_s:g} s" for s in engine.recipes.values()})) + " (serve.timeout_s)")
+    print(f"Limits: {scheduler.max_batch} requests decoded together (SERVE_MAX_BATCH), {scheduler.max_queue} more "
+          f"waiting (SERVE_MAX_QUEUE; beyond: 503 + Retry-After), deadline per request {deadline}", file=sys.stderr)
+    # uvicorn's own access log is off: tools/serve/metrics.py writes one JSON line per request.
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
     return 0
 
 
