@@ -1,7 +1,8 @@
 # One line per target; the Python modules do the work. Any target sets up the
 # environment first, so a newcomer can start anywhere. Variables:
 #   RECIPE=<name|path>  MODEL=<registry name|folder|hub id>  SET="key=value ..."
-#   PROFILE=<profile in the recipe, e.g. cpu>  BACKEND=trl|axolotl  QUANT=q8_0|f16
+#   PROFILE=<profile in the recipe, e.g. cpu>  BACKEND=trl|axolotl  QUANT=q8_0|f16|q5_k_m|q4_k_m
+#   ADAPTER_ONLY=1 (make export: a LoRA GGUF for the shared base GGUF instead of a merged one)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -15,12 +16,17 @@ SET ?=
 PROFILE ?=
 BACKEND ?= trl
 QUANT ?=
+ADAPTER_ONLY ?=
 NAME ?=
 PORT ?= 8000
 HOST ?= 127.0.0.1
 RECIPES ?= $(RECIPE)
 PROMPT ?=
 PYTEST_ARGS ?=
+CLIENTS ?= 8
+SECONDS ?= 20
+COMPARE ?=
+URL ?=
 
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
@@ -33,7 +39,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 RECIPE_ARGS = $(if $(MODEL),--model "$(MODEL)") $(if $(SET),--set "$(SET)") $(if $(PROFILE),--profile "$(PROFILE)")
 
-.PHONY: demo help setup setup-axolotl setup-llamacpp model validate show new-recipe doctor docs check-data train preprocess eval report export chat serve bench plan demo test test-fast clean
+.PHONY: demo help setup setup-axolotl setup-llamacpp model validate show new-recipe doctor docs check-data train preprocess eval report export gpu-check chat serve loadtest bench plan demo test test-fast clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' Makefile | sed -E 's/:.*## /\t/' | expand -t 16
@@ -86,8 +92,14 @@ chat: model ## chat with RECIPE in the terminal [MODEL=] [PROMPT="one question"]
 serve: model ## serve RECIPE (or RECIPES="a b") over HTTP: web page, /api/chat, OpenAI /v1 [PORT=8000] [HOST=127.0.0.1]
 	$(PY) -m tools.serve $(RECIPES) $(RECIPE_ARGS) --host $(HOST) --port $(PORT)
 
-export: model ## merge RECIPE's adapter, convert to GGUF [QUANT=q8_0|f16], verify it, write an Ollama Modelfile
-	$(PY) -m tools.export $(RECIPE) $(RECIPE_ARGS) $(if $(QUANT),--quant $(QUANT))
+loadtest: model ## load-test `make serve` on 127.0.0.1: CLIENTS=8 clients for SECONDS=20 [COMPARE=1: vs one-at-a-time -> bench/results.md] [URL=]
+	$(PY) -m tools.loadtest $(or $(RECIPE),qwen-personal-qa) $(RECIPE_ARGS) --clients $(CLIENTS) --seconds $(SECONDS) $(if $(COMPARE),--compare) $(if $(URL),--url $(URL))
+
+export: model ## merge RECIPE's adapter, convert to GGUF [QUANT=q8_0|f16|q5_k_m|q4_k_m], verify it, write an Ollama Modelfile [ADAPTER_ONLY=1]
+	$(PY) -m tools.export $(RECIPE) $(RECIPE_ARGS) $(if $(QUANT),--quant $(QUANT)) $(if $(ADAPTER_ONLY),--adapter-only)
+
+gpu-check: model ## on a CUDA machine: train -> eval -> export one recipe in 4-bit, CUDA memory peaks per stage (< 10 min)
+	$(PY) -m tools.gpu_check
 
 demo: model ## set up, then validate, check, train on the embedded model, evaluate and export RECIPE (default qwen-personal-qa)
 	$(PY) -m tools.demo $(or $(RECIPE),qwen-personal-qa)

@@ -6,7 +6,7 @@ after a warm-up, medians of several repetitions, printed as ratios.
     python -m bench.run --render   # rewrite results.md from results.json (after editing NOTES)
 
 Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
-6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load.
+6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load, 10 GGUF k-quants, 11 merge RAM.
 """
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
-          6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load"}
+          6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
 def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
-    from bench import others, training
+    from bench import export_items, others, training
 
     results: dict[int, dict[str, Any]] = {}
     wanted = [only] if only else list(TITLES)
@@ -57,8 +57,12 @@ def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
                 result = others.item7_memory()
             elif number == 8:
                 result = others.item8_gguf()
-            else:
+            elif number == 9:
                 result = others.item9_load()
+            elif number == 10:
+                result = export_items.item10_kquants()
+            else:
+                result = export_items.item11_merge_ram()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements
@@ -114,9 +118,20 @@ def render(data: dict[str, Any]) -> str:
         r = data["items"][key]
         detail = {k: v for k, v in r.items() if k not in ("name", "ratio", "target", "passed")}
         lines += [f"### {key}. {TITLES[int(key)]}", "", "```json", json.dumps(detail, indent=1, default=_fmt)[:3000], "```", ""]
+    lines += _loadtest_section()
     if NOTES_FILE.is_file():
         lines += [NOTES_FILE.read_text().rstrip(), ""]
     return "\n".join(lines)
+
+
+def _loadtest_section() -> list[str]:
+    """The `make loadtest COMPARE=1` section (tools/loadtest.py writes it between its markers): kept as it is."""
+    from tools.loadtest_report import BEGIN, END
+
+    current = RESULTS_MD.read_text() if RESULTS_MD.is_file() else ""
+    if BEGIN not in current or END not in current:
+        return []
+    return [BEGIN + current.split(BEGIN, 1)[1].split(END, 1)[0] + END, ""]
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -167,6 +167,25 @@ def test_batched_nll_equals_one_by_one_and_categories(tmp_path, base_model, toke
     assert detail["categories"]["b"]["base"]["examples"] == 3
 
 
+def test_nll_leaves_out_what_training_drops(tmp_path, base_model, tokenizer):
+    """An example longer than sequence_len is dropped by training, so NLL does not score it either."""
+    from evaluation.nll import evaluate
+    from tools.data import read_jsonl
+    from tools.prompting import encode
+
+    rows = [r.data for r in read_jsonl(ROOT / "datasets/personal-qa/eval.jsonl")[:4]]
+    rows[1]["answer"] = "Inés Cabrera enseña " + "programación, " * 40 + "en Logroño."
+    path = _write_jsonl(tmp_path / "long.jsonl", rows)
+    config = _recipe("sequence_len=120").config
+    entry = dict(config["evaluation"]["nll"][0], path=str(path))
+    config["evaluation"] = {"nll": [entry]}
+    lengths = [len(encode(r, entry, tokenizer, config).input_ids) for r in rows]
+    assert lengths[1] > 120 >= max(lengths[:1] + lengths[2:])
+    result = evaluate(_loaded(base_model, tokenizer, config), config)
+    assert len(result.files["nll_long.jsonl"]) == 3
+    assert result.details["nll_dropped_too_long"] == {"sequence_len": 120, "files": {str(path): 1}}
+
+
 def test_preference_prefers_the_models_own_answer(tmp_path, base_model, tokenizer):
     from evaluation.common import row_for_question
     from evaluation.preference import evaluate

@@ -1,21 +1,32 @@
 """Export a trained run: merge the adapter, convert to GGUF, verify it, write an Ollama Modelfile.
 
-    make export RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct [QUANT=f16]
+    make export RECIPE=qwen-personal-qa MODEL=smollm2-135m-instruct [QUANT=q4_k_m] [ADAPTER_ONLY=1]
     python -m tools.export qwen-personal-qa --model smollm2-135m-instruct --quant q8_0
 
 Steps, each printed as it starts:
 1. merge   base + runs/<name>/adapter -> runs/<name>/merged/ (safetensors, tokenizer, generation
-           config, merged_from.txt, README.md). QLoRA runs merge onto the base in float32, not
-           onto 4-bit weights. An up-to-date merged folder is reused.
-2. convert runs/<name>/merged -> runs/<name>/gguf/<name>-<quant>.gguf with convert-hf-to-gguf
-           (quant: the recipe's export.quant, QUANT= overrides; f16 or q8_0).
+           config, merged_from.txt, README.md), tensor by tensor in the run's precision
+           (tools/merge.py: peak RAM ~ the largest tensor, not the model). QLoRA runs merge onto
+           the base's full-precision weights, not onto 4-bit weights. An up-to-date merged
+           folder is reused.
+2. convert runs/<name>/merged -> runs/<name>/gguf/<name>-<quant>.gguf (quant: the recipe's
+           export.quant, QUANT= overrides): f32/f16/bf16/q8_0 by convert-hf-to-gguf; the k-quants
+           q4_k_m/q5_k_m by llama.cpp's own quantizer from an f16 GGUF (tools/gguf_quant.py; needs
+           llama-cpp-python: `make setup-llamacpp`).
 3. verify  tools/gguf_verify.py: the GGUF's tokenizer metadata against the base model's (a
            mismatch fails before the GGUF gets its final name, naming the field); the GGUF read
            back with transformers against the merged model on the recipe's evaluation prompts
-           (relative error, greedy agreement); with llama-cpp-python installed
-           (requirements-llamacpp.txt), greedy text and chat formatting in llama.cpp itself.
-           Results in gguf/verification.json; a failed check exits 1 and writes gguf/VERIFY_FAILED.
+           (greedy agreement >= export.min_greedy_agreement.<quant>); with llama-cpp-python
+           installed (requirements-llamacpp.txt), greedy text and chat formatting in llama.cpp
+           itself, and for k-quants the NLL per answer token against the f16 GGUF they were
+           quantized from (<= export.max_nll_ratio.<quant>). Results in gguf/verification.json; a failed check
+           exits 1 and writes gguf/VERIFY_FAILED.
 4. ollama  gguf/Modelfile (tools/modelfile.py) and gguf/README.md (tools/model_card.py).
+
+ADAPTER_ONLY=1 (--adapter-only) writes the LoRA adapter as a llama.cpp GGUF adapter next to one
+base GGUF shared by every recipe on that base, into runs/<name>/gguf-adapter/ with a Modelfile
+`FROM <base gguf>` + `ADAPTER <adapter gguf>`, verified in llama.cpp against the merged GGUF
+(tools/gguf_adapter.py).
 
 Files are written under temporary names and renamed when complete, so an interrupted export
 leaves no file that looks finished.
@@ -23,7 +34,6 @@ leaves no file that looks finished.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import re
 import shutil
@@ -33,11 +43,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tools import runs
+from tools import gguf_quant, runs
+from tools.merge import adapter_tokenizer, merge  # noqa: F401  (merge: step 1, also used by tests)
 from tools.paths import display
 
-QUANTS = ("f16", "q8_0", "bf16", "f32")
-DEFAULT_MIN_AGREEMENT = 0.99
+QUANTS = tuple(gguf_quant.QUANTS)
 
 
 class ExportError(RuntimeError):
@@ -46,63 +56,6 @@ class ExportError(RuntimeError):
 
 def step(number: int, title: str) -> None:
     print(f"\n== [{number}/4] {title}", flush=True)
-
-
-# ---------------------------------------------------------------- 1. merge
-def _adapter_tokenizer(paths: runs.RunPaths, base, config: dict[str, Any]):
-    from tools.generation import _tokenizer_from
-    from tools.models import load_tokenizer
-    from tools.prompting import prepare_tokenizer
-
-    tokenizer = _tokenizer_from(paths.adapter) if (paths.adapter / "tokenizer_config.json").is_file() else load_tokenizer(base)
-    added = prepare_tokenizer(tokenizer, config)
-    return tokenizer, added
-
-
-def merge(recipe, base, paths: runs.RunPaths, license_name: str) -> Path:
-    """base + adapter -> paths.merged (atomic). Returns the merged folder."""
-    import torch
-    from peft import PeftModel
-    from transformers import AutoModelForCausalLM
-
-    from tools import model_card
-    from tools.generation import Settings, merged_stamp
-    from tools.prompting import chat_template_text
-
-    config = recipe.config
-    tokenizer, added = _adapter_tokenizer(paths, base, config)
-    if config.get("load_in_4bit") or config.get("load_in_8bit"):
-        print(f"QLoRA run: merging onto {base.name} loaded in full precision (float32 on CPU), "
-              f"not onto the {'4' if config.get('load_in_4bit') else '8'}-bit training weights.", flush=True)
-    print(f"Loading {base.describe()} (float32, CPU)...", flush=True)
-    model = AutoModelForCausalLM.from_pretrained(base.path, dtype=torch.float32)
-    if len(tokenizer) > model.get_input_embeddings().weight.shape[0]:
-        print(f"Resizing embeddings to {len(tokenizer)} for the recipe's special tokens {added or ''}".rstrip(), flush=True)
-        model.resize_token_embeddings(len(tokenizer))
-    # The merged model (and the GGUF made from it) carries the recipe's prompt layout as its chat
-    # template, so llama.cpp's and transformers' chat formatting give the training prompt.
-    tokenizer.chat_template = chat_template_text(config, tokenizer)
-    print(f"Loading the adapter {display(paths.adapter)} and merging (merge_and_unload)...", flush=True)
-    model = PeftModel.from_pretrained(model, paths.adapter).merge_and_unload()
-    model.eval()
-    generation = model.generation_config
-    generation.eos_token_id = tokenizer.eos_token_id
-    generation.pad_token_id = tokenizer.pad_token_id
-    settings = Settings.from_recipe(config)
-    generation.max_new_tokens = settings.max_new_tokens
-    generation.repetition_penalty = settings.repetition_penalty
-    generation.do_sample = settings.do_sample
-    if settings.do_sample:
-        generation.temperature, generation.top_p = settings.temperature, settings.top_p
-    else:
-        generation.temperature = generation.top_p = generation.top_k = None
-    with runs.atomic_dir(paths.merged) as tmp:
-        model.save_pretrained(tmp)
-        tokenizer.save_pretrained(tmp)
-        (tmp / "merged_from.txt").write_text(merged_stamp(paths, base) + "\n")
-        (tmp / "README.md").write_text(model_card.render(recipe, recipe["base_model"], license_name, "merged",
-                                                         training=paths.read_manifest()))
-    return paths.merged
 
 
 # ---------------------------------------------------------------- 2. convert
@@ -167,8 +120,26 @@ def convert(merged: Path, target: Path, quant: str, log_path: Path) -> Path:
     return tmp
 
 
+def make_gguf(folder: Path, target: Path, quant: str, logs: Path) -> tuple[Path, Path | None, dict[str, Any]]:
+    """folder -> (temporary GGUF of `quant`, the temporary f16 GGUF a k-quant is made from (its NLL
+    reference) or None, quantizer facts). Callers delete both files."""
+    kind = gguf_quant.get(quant)
+    gguf_quant.require_quantizer(quant)
+    if kind.converter_type:
+        return convert(folder, target, kind.converter_type, logs / "convert.log"), None, {}
+    f16 = convert(folder, target.with_name(f"{target.stem}.f16-reference.gguf"), "f16", logs / "convert-f16.log")
+    tmp = target.with_name(f".{target.stem}.tmp-{os.getpid()}.gguf")
+    try:
+        return tmp, f16, gguf_quant.quantize(f16, tmp, quant, logs / "quantize.log")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        f16.unlink(missing_ok=True)
+        raise
+
+
 # ---------------------------------------------------------------- 3. verify
-def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: float, limit: int = 16) -> dict[str, Any]:
+def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: float, limit: int = 16,
+           f16_file: Path | None = None, max_nll_ratio: float | None = None, quant: str = "q8_0") -> dict[str, Any]:
     """Tokenizer, logits and (when installed) llama.cpp checks of the GGUF; see tools/gguf_verify.py.
 
     A tokenizer that differs from the base's raises ExportError before anything else is loaded."""
@@ -181,7 +152,7 @@ def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: f
 
     merged = paths.merged
     tokenizer = _tokenizer_from(merged)  # saved with the recipe's special tokens and chat template
-    layout_template = chat_template_text(recipe.config, _adapter_tokenizer(paths, base, recipe.config)[0])
+    layout_template = chat_template_text(recipe.config, adapter_tokenizer(paths, base, recipe.config)[0])
     try:
         tokenizer_facts = gguf_verify.check_tokenizer(gguf_file, base, tokenizer, layout_template)
         prompts = gguf_verify.evaluation_prompts(recipe, tokenizer, limit)
@@ -191,14 +162,24 @@ def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: f
         result = {"gguf": gguf_file.name, "tokenizer": tokenizer_facts,
                   **gguf_verify.check_logits(reference, gguf_file, tokenizer, prompts, min_agreement)}
         if gguf_verify.llama_cpp_available():
-            llama = gguf_verify.check_llama_cpp(gguf_file, reference, tokenizer, prompts, recipe.config)
+            gate = gguf_quant.get(quant).same_words_gate
+            llama = gguf_verify.check_llama_cpp(gguf_file, reference, tokenizer, prompts, recipe.config,
+                                                min_same_share=gguf_verify.MIN_SAME_SHARE if gate else 0.0)
             result["llama_cpp"] = llama
             if not llama["passed"]:
                 result["passed"] = False
                 result["error"] = "llama.cpp: " + "; ".join(llama["problems"])
+            if f16_file is not None and max_nll_ratio is not None:
+                nll = gguf_verify.check_nll(gguf_file, f16_file, gguf_verify.evaluation_sequences(recipe, tokenizer, limit),
+                                            max_nll_ratio)
+                result["nll_vs_f16"] = nll
+                if not nll["passed"]:
+                    result["passed"] = False
+                    result["error"] = (f"NLL per answer token {nll['nll_ratio']:.4f}x the f16 GGUF's, above "
+                                       f"export.max_nll_ratio {max_nll_ratio}")
         else:
-            print("llama.cpp check skipped: llama-cpp-python is not installed "
-                  "(pip install -r requirements-llamacpp.txt, compiles llama.cpp in ~10 min)", flush=True)
+            print("llama.cpp checks skipped: llama-cpp-python is not installed "
+                  "(`make setup-llamacpp`, compiles llama.cpp in ~10 min)", flush=True)
             result["llama_cpp"] = None
     except gguf_verify.VerifyError as error:
         raise ExportError(str(error)) from None
@@ -206,9 +187,34 @@ def verify(recipe, base, paths: runs.RunPaths, gguf_file: Path, min_agreement: f
 
 
 # ---------------------------------------------------------------- the whole export
-def export(recipe, quant: str | None = None, limit: int = 16) -> int:
+def merged_up_to_date(paths: runs.RunPaths, base, dtype: str) -> bool:
+    from tools.generation import _merged_matches
+    from tools.merge import merged_dtype
+
+    return (paths.merged / "config.json").is_file() and _merged_matches(paths, base) and merged_dtype(paths.merged) == dtype
+
+
+def merge_step(recipe, base, paths: runs.RunPaths, license_name: str) -> float:
+    """Step 1, shared by both routes: merge unless an up-to-date merged folder exists. Returns seconds."""
+    from tools.merge import merge_dtype
+
+    start = time.monotonic()
+    dtype, why = merge_dtype(recipe, paths)
+    if merged_up_to_date(paths, base, dtype):
+        print(f"{display(paths.merged)} is up to date with the adapter ({dtype}); reusing it (delete it to merge again)")
+    else:
+        merge(recipe, base, paths, license_name, dtype)
+    seconds = round(time.monotonic() - start, 1)
+    print(f"Merged model: {display(paths.merged)} ({dtype}: {why}; {seconds:.0f} s)")
+    return seconds
+
+
+def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool = False) -> int:
     from tools import model_card, modelfile
+    from tools.gguf_adapter import AdapterError
+    from tools.merge import MergeError
     from tools.models import ModelNotAvailable, resolve_model
+    from tools.recipe_schema import default_at
 
     paths = runs.for_recipe(recipe)
     if not paths.has_adapter():
@@ -216,58 +222,59 @@ def export(recipe, quant: str | None = None, limit: int = 16) -> int:
               file=sys.stderr)
         return 1
     settings = recipe.section("export")
-    quant = quant or settings.get("quant", "q8_0")
-    if quant not in QUANTS:
-        print(f"error: QUANT={quant}: use one of {', '.join(QUANTS)}", file=sys.stderr)
-        return 1
-    min_agreement = float(settings.get("min_greedy_agreement", DEFAULT_MIN_AGREEMENT))
+    quant = quant or settings.get("quant") or default_at(("export", "quant"))
     try:
+        gguf_quant.require_quantizer(quant)
+        min_agreement, max_nll_ratio = gguf_quant.thresholds(settings, quant)
         base = resolve_model(recipe["base_model"])
-    except ModelNotAvailable as error:
+    except (gguf_quant.QuantError, ModelNotAvailable) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     license_name = model_card.license_of(recipe)
+    if adapter_only:
+        from tools import gguf_adapter
+
+        try:
+            return gguf_adapter.export_adapter(recipe, base, paths, quant, min_agreement, license_name, limit)
+        except (ExportError, AdapterError, MergeError, gguf_quant.QuantError, modelfile.ModelfileError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
     timings: dict[str, float] = {}
     try:
         step(1, f"merge {display(paths.adapter)} into {base.name}")
-        start = time.monotonic()
-        from tools.generation import _merged_matches
-
-        if (paths.merged / "config.json").is_file() and _merged_matches(paths, base):
-            print(f"{display(paths.merged)} is up to date with the adapter; reusing it (delete it to merge again)")
-        else:
-            merge(recipe, base, paths, license_name)
-        timings["merge_s"] = round(time.monotonic() - start, 1)
-        print(f"Merged model: {display(paths.merged)} ({timings['merge_s']:.0f} s)")
+        timings["merge_s"] = merge_step(recipe, base, paths, license_name)
 
         step(2, f"convert to GGUF ({quant})")
         start = time.monotonic()
         target = paths.gguf / f"{recipe.name}-{quant}.gguf"
-        tmp = convert(paths.merged, target, quant, paths.gguf / "convert.log")
+        tmp, f16, facts = make_gguf(paths.merged, target, quant, paths.gguf)
         timings["convert_s"] = round(time.monotonic() - start, 1)
         print(f"Converted in {timings['convert_s']:.0f} s ({tmp.stat().st_size / 1e6:.0f} MB)")
 
         try:
             step(3, "verify the GGUF against the merged model")
             start = time.monotonic()
-            result = verify(recipe, base, paths, tmp, min_agreement, limit)
+            result = verify(recipe, base, paths, tmp, min_agreement, limit, f16, max_nll_ratio, quant)
             timings["verify_s"] = round(time.monotonic() - start, 1)
-            result.update(gguf=target.name, quant=quant, seconds=timings)
+            result.update(gguf=target.name, quant=quant, bytes=tmp.stat().st_size, seconds=timings,
+                          merged_from=(paths.merged / "merged_from.txt").read_text().strip(), **facts)
             runs.write_json_atomic(paths.gguf / "verification.json", result)
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
+            if f16:
+                f16.unlink(missing_ok=True)
 
         step(4, "Ollama Modelfile and model card")
-        tokenizer, _ = _adapter_tokenizer(paths, base, recipe.config)
+        tokenizer, _ = adapter_tokenizer(paths, base, recipe.config)
         built = modelfile.build(recipe.config, tokenizer)
         for note in built.notes:
             print(f"note: {note}")
-        _write_text(paths.gguf / "Modelfile", built.text(target.name, license_name, recipe.name))
-        _write_text(paths.gguf / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf",
+        write_text(paths.gguf / "Modelfile", built.text(target.name, license_name, recipe.name))
+        write_text(paths.gguf / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf",
                                                                 target.name, result if "relative_error" in result else None,
                                                                 paths.read_manifest()))
-    except ExportError as error:
+    except (ExportError, MergeError, gguf_quant.QuantError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except modelfile.ModelfileError as error:
@@ -276,8 +283,8 @@ def export(recipe, quant: str | None = None, limit: int = 16) -> int:
     failed = paths.gguf / "VERIFY_FAILED"
     if not result["passed"]:
         why = result.get("error") or (f"greedy agreement {result['greedy_agreement']:.2%} is below "
-                                      f"export.min_greedy_agreement {min_agreement:.0%}")
-        _write_text(failed, f"{target.name}: verification failed: {why}\nSee verification.json.\n")
+                                      f"export.min_greedy_agreement.{quant} {min_agreement:.0%}")
+        write_text(failed, f"{target.name}: verification failed: {why}\nSee verification.json.\n")
         print(f"\nVERIFY FAILED: {why}. The files are in {display(paths.gguf)} with a VERIFY_FAILED note.", file=sys.stderr)
         return 1
     failed.unlink(missing_ok=True)
@@ -287,11 +294,12 @@ def export(recipe, quant: str | None = None, limit: int = 16) -> int:
     return 0
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(text)
     os.replace(tmp, path)
+
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,13 +308,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.export", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     parser.add_argument("--quant", choices=QUANTS, help="GGUF type (default: the recipe's export.quant)")
+    parser.add_argument("--adapter-only", action="store_true",
+                        help="write the LoRA adapter as a GGUF adapter for the base model's GGUF (Ollama ADAPTER)")
     parser.add_argument("--prompts", type=int, default=16, help="evaluation prompts used to verify the GGUF")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    recipe = recipe_or_report(args, "Recipe errors (nothing was exported):")
+    recipe = recipe_or_report(args, "Recipe errors (nothing was exported):", run=True)
     if recipe is None:
         return 1
-    return export(recipe, args.quant, args.prompts)
+    return export(recipe, args.quant, args.prompts, args.adapter_only)
 
 
 if __name__ == "__main__":

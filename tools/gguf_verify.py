@@ -15,6 +15,12 @@ Three checks, each returning facts for gguf/verification.json:
               the merged model's for the first words and contain no byte-level markers (Ġ, Ċ) or
               mojibake; and llama.cpp's chat formatting of the GGUF's chat template must give the
               training prompt for a user message.
+4. NLL        k-quants (made with llama-cpp-python): the mean NLL per answer token of the
+              evaluation rows in llama.cpp, this GGUF over the f16 GGUF it was quantized from
+              (the gate: export.max_nll_ratio.<quant>), and how often their next tokens agree.
+5. adapter    the adapter route (tools/gguf_adapter.py): llama.cpp running the base GGUF with the
+              LoRA GGUF against llama.cpp running the merged GGUF of the same type: the same
+              greedy next token on the evaluation prompts (export.min_greedy_agreement.<quant>).
 
 Not a command; `tools/export.py` runs these in its step 3.
 """
@@ -64,6 +70,28 @@ def evaluation_prompts(recipe, tokenizer, limit: int) -> list[list[int]]:
             if len(prompts) >= limit:
                 return prompts
     return prompts
+
+
+def evaluation_sequences(recipe, tokenizer, limit: int) -> list[tuple[list[int], list[int]]]:
+    """(input_ids, labels) of whole evaluation rows (answers included), for NLL; same files as the prompts."""
+    from tools.data import DataError, load_rows
+    from tools.prompting import encode
+
+    config = recipe.config
+    entries = list((config.get("evaluation") or {}).get("nll") or []) + list(config.get("test_datasets") or [])
+    sequences: list[tuple[list[int], list[int]]] = []
+    for entry in entries or list(config["datasets"]):
+        try:
+            rows = load_rows(entry)
+        except DataError as error:
+            raise VerifyError("data errors in the evaluation files:\n" + "\n".join(error.errors[:10])) from None
+        for row in rows:
+            encoded = encode(row.data, entry, tokenizer, config)
+            if any(label != -100 for label in encoded.labels[1:]):
+                sequences.append((list(encoded.input_ids), list(encoded.labels)))
+            if len(sequences) >= limit:
+                return sequences
+    return sequences
 
 
 def greedy(model, prompt: list[int], new_tokens: int, eos: int | None) -> list[int]:
@@ -198,21 +226,30 @@ def same_first_words(a: str, b: str) -> int:
 
 
 def check_llama_cpp(gguf_file: Path, reference, tokenizer, prompts: list[list[int]], config: dict[str, Any],
-                    new_tokens: int = 24, count: int = 5) -> dict[str, Any]:
-    """Greedy text of the GGUF in llama.cpp vs the merged model on the first `count` prompts, and
-    llama.cpp's chat formatting of the GGUF's chat template vs the training prompt."""
-    from llama_cpp import Llama
-
+                    new_tokens: int = 24, count: int = 5, lora: Path | None = None,
+                    chat_template: str | None = None, min_same_share: float = MIN_SAME_SHARE) -> dict[str, Any]:
+    """Greedy text of the GGUF (with the LoRA GGUF `lora`, if given) in llama.cpp vs the merged model
+    on the first `count` prompts, and llama.cpp's chat formatting of the GGUF's chat template (or of
+    `chat_template`) vs the training prompt."""
     longest = max(len(p) for p in prompts[:count])
-    llm = Llama(model_path=str(gguf_file), n_ctx=max(512, longest + new_tokens + 8), verbose=False, seed=0)
+    llm = _llama(gguf_file, longest + new_tokens + 8, lora=lora)
     try:
-        return _compare_in_llama_cpp(llm, reference, tokenizer, prompts[:count], config, new_tokens)
+        return _compare_in_llama_cpp(llm, reference, tokenizer, prompts[:count], config, new_tokens, chat_template,
+                                     min_same_share)
     finally:
         llm.close()
 
 
+def _llama(gguf_file: Path, context: int, lora: Path | None = None, logits_all: bool = False):
+    from llama_cpp import Llama
+
+    return Llama(model_path=str(gguf_file), lora_path=str(lora) if lora else None, n_ctx=max(512, context),
+                 logits_all=logits_all, verbose=False, seed=0)
+
+
 def _compare_in_llama_cpp(llm, reference, tokenizer, prompts: list[list[int]], config: dict[str, Any],
-                          new_tokens: int) -> dict[str, Any]:
+                          new_tokens: int, chat_template: str | None = None,
+                          min_same_share: float = MIN_SAME_SHARE) -> dict[str, Any]:
     answers, failures, diverged = [], [], []
     for index, prompt in enumerate(prompts):
         out = llm.create_completion(prompt=list(prompt), max_tokens=new_tokens, temperature=0.0, top_k=1, top_p=1.0,
@@ -229,21 +266,22 @@ def _compare_in_llama_cpp(llm, reference, tokenizer, prompts: list[list[int]], c
               + (f"  PROBLEMS: {'; '.join(problems)}" if problems else ""), flush=True)
         failures += [f"prompt {index + 1}: {p}" for p in problems]
     same_share = 1 - len(diverged) / len(answers)
-    if same_share < MIN_SAME_SHARE:
+    if same_share < min_same_share:
         failures += diverged
-    chat = _check_chat_template(llm, tokenizer, config)
+    chat = _check_chat_template(llm, tokenizer, config, chat_template)
     failures += chat["problems"]
-    return {"answers": answers, "same_first_words_share": same_share, "min_same_share": MIN_SAME_SHARE,
+    return {"answers": answers, "same_first_words_share": same_share, "min_same_share": min_same_share,
             "chat_template": chat, "passed": not failures, "problems": failures}
 
 
-def _check_chat_template(llm, tokenizer, config: dict[str, Any]) -> dict[str, Any]:
-    """llama-cpp-python's chat formatter, fed the GGUF's own chat template, against the training prompt."""
+def _check_chat_template(llm, tokenizer, config: dict[str, Any], template: str | None = None) -> dict[str, Any]:
+    """llama-cpp-python's chat formatter, fed the GGUF's own chat template (or `template`), against
+    the training prompt."""
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     from tools.prompting import generation_prompt
 
-    template = llm.metadata.get("tokenizer.chat_template")
+    template = template or llm.metadata.get("tokenizer.chat_template")
     if not template:
         return {"problems": ["the GGUF has no tokenizer.chat_template"], "checked": False}
     message = "¿Puedes explicarlo con un ejemplo?"
@@ -259,3 +297,86 @@ def _check_chat_template(llm, tokenizer, config: dict[str, Any]) -> dict[str, An
         f"llama.cpp's chat formatting gives {rendered!r}, training used {tokenizer.decode(expected_ids)!r}"]
     print("llama.cpp chat template: " + ("renders the training prompt" if not problems else problems[0]), flush=True)
     return {"problems": problems, "checked": True, "rendered": rendered}
+
+
+# ---------------------------------------------------------------- 4. NLL against f16 (llama.cpp)
+def _log_softmax(rows):
+    import numpy as np
+
+    rows = np.asarray(rows, dtype=np.float64)
+    top = rows.max(-1, keepdims=True)
+    return rows - top - np.log(np.exp(rows - top).sum(-1, keepdims=True))
+
+
+def llama_cpp_scores(gguf_file: Path, sequences: list[tuple[list[int], list[int]]], lora: Path | None = None):
+    """(summed NLL of the answer tokens, their count, the argmax at each of those positions) in llama.cpp."""
+    llm = _llama(gguf_file, max(len(ids) for ids, _ in sequences) + 8, lora=lora, logits_all=True)
+    total, count, choices = 0.0, 0, []
+    try:
+        for ids, labels in sequences:
+            llm.reset()
+            llm.eval(ids)
+            logp = _log_softmax(llm.scores[:len(ids) - 1])
+            for position in range(len(ids) - 1):
+                if labels[position + 1] != -100:
+                    total -= float(logp[position, ids[position + 1]])
+                    count += 1
+                    choices.append(int(logp[position].argmax()))
+    finally:
+        llm.close()
+    return total, count, choices
+
+
+def check_nll(gguf_file: Path, f16_file: Path, sequences: list[tuple[list[int], list[int]]],
+              max_ratio: float) -> dict[str, Any]:
+    """Mean NLL per answer token of `gguf_file` over that of the f16 GGUF, both in llama.cpp."""
+    start = time.monotonic()
+    nll_q, count, ours = llama_cpp_scores(gguf_file, sequences)
+    nll_f16, _, theirs = llama_cpp_scores(f16_file, sequences)
+    ratio = (nll_q / count) / (nll_f16 / count) if count and nll_f16 else float("nan")
+    agreement = sum(a == b for a, b in zip(ours, theirs)) / max(1, len(ours))
+    result = {"sequences": len(sequences), "answer_tokens": count, "nll_per_token": nll_q / max(1, count),
+              "nll_per_token_f16": nll_f16 / max(1, count), "nll_ratio": ratio, "max_nll_ratio": max_ratio,
+              "next_token_agreement_with_f16": agreement, "passed": ratio <= max_ratio,
+              "seconds": round(time.monotonic() - start, 1)}
+    print(f"llama.cpp NLL per answer token {result['nll_per_token']:.4f} vs f16 {result['nll_per_token_f16']:.4f}: "
+          f"ratio {ratio:.4f} (allowed {max_ratio}); next token as f16's at {agreement:.2%} of {count} answer positions",
+          flush=True)
+    return result
+
+
+# ---------------------------------------------------------------- 5. base + LoRA GGUF against the merged GGUF
+def check_adapter(base_gguf: Path, adapter_gguf: Path, merged_gguf: Path, prompts: list[list[int]],
+                  min_agreement: float) -> dict[str, Any]:
+    """llama.cpp with base + adapter vs llama.cpp with the merged GGUF: greedy next token after each prompt."""
+    import numpy as np
+
+    context = max(len(p) for p in prompts) + 8
+    rows = {}
+    for label, path, lora in (("adapter", base_gguf, adapter_gguf), ("merged", merged_gguf, None)):
+        llm = _llama(path, context, lora=lora, logits_all=True)
+        try:
+            rows[label] = []
+            for prompt in prompts:
+                llm.reset()
+                llm.eval(prompt)
+                rows[label].append(np.array(llm.scores[llm.n_tokens - 1], dtype=np.float64))
+        finally:
+            llm.close()
+    same = [int(a.argmax()) == int(b.argmax()) for a, b in zip(rows["adapter"], rows["merged"])]
+    error = max(float(np.linalg.norm(a - b) / np.linalg.norm(b)) for a, b in zip(rows["adapter"], rows["merged"]))
+    base_only = _llama(base_gguf, context, logits_all=True)
+    try:  # the adapter must matter: without it, llama.cpp's answers differ from the merged model's
+        base_only.reset()
+        base_only.eval(prompts[0])
+        without = float(np.linalg.norm(np.array(base_only.scores[base_only.n_tokens - 1]) - rows["merged"][0])
+                        / np.linalg.norm(rows["merged"][0]))
+    finally:
+        base_only.close()
+    result = {"prompts": len(prompts), "greedy_agreement": sum(same) / len(same), "min_greedy_agreement": min_agreement,
+              "worst_relative_error": error, "relative_error_without_adapter": without}
+    result["passed"] = result["greedy_agreement"] >= min_agreement and error < without
+    print(f"base + adapter in llama.cpp vs the merged GGUF: greedy next token agrees on {result['greedy_agreement']:.2%} "
+          f"of {len(prompts)} prompts (needed {min_agreement:.0%}); logits differ by at most {error:.4f} "
+          f"(without the adapter: {without:.4f})", flush=True)
+    return result
