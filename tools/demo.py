@@ -90,39 +90,68 @@ def summarise(recipe, timings: dict[str, float]) -> None:
     print(f"Adapter:  {display(paths.adapter)}")
     print(f"Report:   {display(report / 'report.md')}")
     print(f"GGUF:     {', '.join(display(g) for g in ggufs) or 'none'}  (Modelfile beside it)")
-    print("Stage times: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()))
+    print("Stage times: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items())
+          + f"; total {sum(timings.values()) / 60:.1f} min")
     metrics_file = report / "metrics.json"
-    if metrics_file.is_file():
-        metrics = json.loads(metrics_file.read_text()).get("metrics") or {}
-        base, tuned = metrics.get("base") or {}, metrics.get("finetuned") or {}
-        if tuned:
-            print("\nHeadline metrics (base -> fine-tuned):")
-            for name, value in tuned.items():
-                print(f"  {name}: {base.get(name)} -> {value}")
-    questions = [q for q in _sample_questions(recipe)][:3]
+    data = json.loads(metrics_file.read_text()) if metrics_file.is_file() else {}
+    if data.get("metrics"):
+        _print_headline(data)
+    questions = _sample_questions(recipe)
     if questions:
-        print("\nThe same questions, base model vs fine-tuned:")
-        base = generation.load(recipe, adapter=None)
-        tuned = generation.load(recipe, adapter=paths.adapter)
-        for question in questions:
+        print("\nThe same held-out questions, base model vs fine-tuned (the first two of "
+              f"{recipe.section('evaluation').get('answers')} and the first of "
+              f"{recipe.section('evaluation').get('unanswerable')}; never picked by hand):")
+        tuned = generation.load(recipe, adapter=paths.adapter)  # one model: the base is it with the adapter off
+        for question, reference in questions:
+            with tuned.model.disable_adapter():
+                base_answer = generation.answer(tuned, question).text
             print(f"\n  Q: {question}")
-            print(f"  base:       {generation.answer(base, question).text}")
+            print(f"  reference:  {reference}")
+            print(f"  base:       {base_answer}")
             print(f"  fine-tuned: {generation.answer(tuned, question).text}")
-    print(f"\nNext:\n  make chat RECIPE={recipe.name} MODEL={EMBEDDED}      # talk to it"
-          f"\n  make serve RECIPE={recipe.name} MODEL={EMBEDDED}     # web page on http://127.0.0.1:8000"
+    print(f"\nNext:\n  make chat RECIPE={recipe.name}      # talk to it (MODEL and PROFILE come from the run)"
+          f"\n  make serve RECIPE={recipe.name}     # web page on http://127.0.0.1:8000"
           f"\n  make train RECIPE={recipe.name}                       # on a GPU, with the recipe's real base model")
 
 
-def _sample_questions(recipe) -> list[str]:
+def _print_headline(data: dict) -> None:
+    """Every held-out count the report has, as plain sentences, then the metrics table."""
+    base, tuned = data["metrics"].get("base") or {}, data["metrics"].get("finetuned") or {}
+    details = data.get("details") or {}
+    answers = (details.get("answers") or {}).get("examples")
+    unanswerable = (details.get("unanswerable") or {}).get("examples")
+    print("\nOn held-out questions (reports/" + data["recipe"] + "/report.md):")
+    if answers and "answer_normalized_match" in tuned:
+        print(f"  answered right (normalised match): {round(tuned['answer_normalized_match'] * answers)} of {answers} "
+              f"(base model: {round(base.get('answer_normalized_match', 0) * answers)}); token F1 "
+              f"{tuned['answer_token_f1']:.2f} (base {base.get('answer_token_f1', 0):.2f})")
+    if answers and "answer_fallback_rate" in tuned:
+        print(f"  wrongly refused: {round(tuned['answer_fallback_rate'] * answers)} of {answers}")
+    if unanswerable and "unanswerable_fallback_rate" in tuned:
+        print(f"  unanswerable questions given the fallback sentence: "
+              f"{round(tuned['unanswerable_fallback_rate'] * unanswerable)} of {unanswerable} "
+              f"(base model: {round(base.get('unanswerable_fallback_rate', 0) * unanswerable)})")
+    print("\nAll metrics (base -> fine-tuned):")
+    for name, value in tuned.items():
+        if "[" not in name:
+            print(f"  {name}: {_num(base.get(name))} -> {_num(value)}")
+
+
+def _num(value) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _sample_questions(recipe) -> list[tuple[str, str]]:
+    """(question, reference): the first two answerable held-out questions and the first unanswerable one."""
     from tools.data import read_jsonl
 
     evaluation = recipe.section("evaluation")
-    questions = []
-    for key in ("answers", "unanswerable"):
+    picked = []
+    for key, count in (("answers", 2), ("unanswerable", 1)):
         if evaluation.get(key):
-            rows = read_jsonl(evaluation[key])
-            questions += [row.data["question"] for row in rows[:2 if key == "answers" else 1]]
-    return questions
+            rows = read_jsonl(evaluation[key])[:count]
+            picked += [(row.data["question"], row.data.get("answer", "")) for row in rows]
+    return picked
 
 
 def main(argv: list[str] | None = None) -> int:
