@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tools.runs import write_json_atomic
+from tools import atomic
 
 HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results.json"
@@ -134,11 +134,6 @@ def _loadtest_section() -> list[str]:
     return [BEGIN + current.split(BEGIN, 1)[1].split(END, 1)[0] + END, ""]
 
 
-def _write_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text)
-    os.replace(tmp, path)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
@@ -147,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--render", action="store_true", help="only rewrite results.md from results.json")
     args = parser.parse_args(argv)
     if args.render:
-        _write_text(RESULTS_MD, render(json.loads(RESULTS_JSON.read_text())))
+        atomic.write_text(RESULTS_MD, render(json.loads(RESULTS_JSON.read_text())))
         return 0
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -162,8 +157,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def save(done: dict[int, dict[str, Any]]) -> None:
         data["items"].update({str(k): v for k, v in done.items()})
-        write_json_atomic(RESULTS_JSON, json.loads(json.dumps(data, default=_fmt)))
-        _write_text(RESULTS_MD, render(data))
+        atomic.write_json(RESULTS_JSON, json.loads(json.dumps(data, default=_fmt)))
+        atomic.write_text(RESULTS_MD, render(data))
 
     items = run_items(args.only, save)
     print()

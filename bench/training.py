@@ -213,7 +213,7 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
     import torch
     from trl.trainer.sft_trainer import DataCollatorForLanguageModeling
 
-    from tools.backends.trl import _bfd_bins, padding_stats, tokenize_entries
+    from tools.backends.trl import padding_stats, tokenize_entries
     from tools.models import load_tokenizer, resolve_model
     from tools.prompting import encode, prepare_tokenizer
     from tools.data import load_rows

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from evaluation.common import rounded, write_jsonl
+from evaluation.common import rounded
+from tools import atomic
 
 LOWER_IS_BETTER = ("nll", "perplexity", "answer_fallback_rate")
 
@@ -80,7 +81,7 @@ def render_markdown(data: dict[str, Any], files: dict[str, list[dict[str, Any]]]
         f"| Model | `{model['base_model']}` ({model['source']}: `{model['path']}`) |",
         f"| Adapter | `{data['adapter']}` |",
         f"| Device | {data['device']} |",
-        f"| Generation | greedy, " + ", ".join(f"{k}={v}" for k, v in data["generation"].items()) + " |",
+        "| Generation | greedy, " + ", ".join(f"{k}={v}" for k, v in data["generation"].items()) + " |",
         f"| Evaluation time | {data['eval_seconds']:.0f} s |",
         "",
         "## Results on held-out data",
@@ -236,14 +237,13 @@ def _samples_section(samples: list[dict[str, Any]] | None) -> list[str]:
 def write_report(target: Path, data: dict[str, Any], files: dict[str, list[dict[str, Any]]],
                  training_rows: list[dict[str, Any]]) -> Path:
     """Write the report folder atomically; returns the path of report.md."""
-    from tools.runs import atomic_dir, write_json_atomic
 
-    with atomic_dir(target) as tmp:
+    with atomic.replaced_dir(target) as tmp:
         for name, rows in files.items():
-            write_jsonl(tmp / name, rows)
+            atomic.write_jsonl(tmp / name, rows)
         data["files"] = sorted(files)
         data["loss_plot"] = plot_loss(training_rows, tmp / "loss.png")
-        write_json_atomic(tmp / "metrics.json", _round_all(data))
+        atomic.write_json(tmp / "metrics.json", _round_all(data))
         (tmp / "report.md").write_text(render_markdown(data, files), encoding="utf-8")
     return target / "report.md"
 
@@ -271,9 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         if path.with_name(name).is_file():
             files[name] = [json.loads(line) for line in path.with_name(name).read_text().splitlines() if line.strip()]
     target = path.with_name("report.md")
-    tmp = target.with_name(".report.md.tmp")
-    tmp.write_text(render_markdown(data, files), encoding="utf-8")
-    tmp.replace(target)
+    atomic.write_text(target, render_markdown(data, files))
     print(target)
     return 0
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.paths import display, reports_dir
+from tools import atomic
 
 
 def _value(x: Any) -> str:
@@ -52,9 +53,7 @@ def build_index(root: Path | None = None) -> tuple[Path, int]:
             print(f"warning: {display(path)}:{error.lineno}: not valid JSON ({error.msg}); skipped", file=sys.stderr)
     root.mkdir(parents=True, exist_ok=True)
     target = root / "index.md"
-    tmp = root / ".index.md.tmp"
-    tmp.write_text(render_index(found), encoding="utf-8")
-    tmp.replace(target)
+    atomic.write_text(target, render_index(found))
     return target, len(found)
 
 

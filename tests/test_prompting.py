@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools import modelfile
+from tools import go_template, modelfile
 from tools.data import load_rows
 from tools.models import EMBEDDED
 from tools.prompting import (IGNORE, chat_template_text, encode, generation_prompt, inference_row, prepare_tokenizer,
@@ -69,7 +69,7 @@ def test_every_inference_layout_is_the_training_prompt(name, recipes, tokenizer)
         rendered = tok.apply_chat_template([{"role": "user", "content": message}], tokenize=False,
                                            add_generation_prompt=True, chat_template=template)
         assert tok(rendered, add_special_tokens=False)["input_ids"] == asked  # the merged model / GGUF
-        ollama = modelfile.render(built.template, modelfile.ollama_values(built.system, [{"role": "user", "content": message}]))
+        ollama = go_template.render(built.template, go_template.ollama_values(built.system, [{"role": "user", "content": message}]))
         assert ollama == modelfile.strip_bos(tok, tok.decode(asked, skip_special_tokens=False))
         # A completion layout's answer follows the prompt as in training (training tokenises prompt and
         # answer apart, so a prompt ending in a space, Axolotl's default `{instruction} `, splits differently).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tools.recipe import RecipeError, all_recipe_paths, load_recipe, main as recipe_main
-from tools.paths import RECIPES_DIR, ROOT
+from tools.paths import RECIPES_DIR
 
 SHIPPED = ["qwen-personal-qa", "phi2-tutor", "deepseek8b-ts-tutor", "tinyllama-json-extractor"]
 
@@ -126,7 +126,6 @@ def test_broken_recipe_fails_with_file_line_and_key(tmp_path, what, change, expe
     path = _write(tmp_path, GOOD.replace(old, new, 1))
     with pytest.raises(RecipeError) as info:
         load_recipe(path)
-    messages = [line.split(": ", 1)[1] if line.startswith(str(path)) else line for line in info.value.errors]
     assert any(line.startswith(f"{path}:{expected}") for line in info.value.errors), info.value.errors
 
 

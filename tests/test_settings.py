@@ -11,6 +11,7 @@ from tools.models import EMBEDDED
 from tools.paths import ROOT
 from tools.recipe import load_recipe
 from tools.settings import resolve
+from tools import atomic
 
 RECIPES = ["qwen-personal-qa", "phi2-tutor", "deepseek8b-ts-tutor", "tinyllama-json-extractor"]
 CPU = Hardware("cpu", "test cpu", bf16=True, fp16=False)
@@ -181,7 +182,7 @@ def test_a_run_remembers_model_profile_and_overrides(tmp_path, monkeypatch):
     monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
     trained = load_recipe("qwen-personal-qa", model=EMBEDDED, profile="cpu", overrides="max_steps=3")
     paths = runs.for_recipe(trained)
-    runs.write_json_atomic(paths.manifest, {"base_model": trained["base_model"], "model": trained.model,
+    atomic.write_json(paths.manifest, {"base_model": trained["base_model"], "model": trained.model,
                                             "profile": trained.profile, "overrides": trained.overrides})
     again = load_run_recipe("qwen-personal-qa")
     assert again["base_model"] == EMBEDDED and again.profile == "cpu" and again["max_steps"] == 3

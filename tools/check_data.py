@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tools.data import _field_label, check_row, format_of, iter_jsonl, messages_of, resolve_path
+from tools.data import _field_label, check_row, iter_jsonl, messages_of, resolve_path
 from tools.paths import display
 from tools.prompting import user_defined
 from tools.recipe import Recipe, RecipeError, add_recipe_arguments, all_recipe_paths, load_recipe
+from tools.recipe_files import recipe_files
 
 EVAL_FIELDS = {"preference": ("question", "chosen", "rejected"), "answers": ("question", "answer"),
                "unanswerable": ("question",)}
@@ -110,19 +111,11 @@ def plan_files(config: dict[str, Any]) -> list[FilePlan]:
         plan.fields = plan.fields or tuple(fields)
         plan.uses.append(use)
 
-    for index, entry in enumerate(config.get("datasets") or []):
-        add(entry["path"], "train", f"datasets[{index}]", entry=entry)
-    for index, entry in enumerate(config.get("test_datasets") or []):
-        add(entry["path"], "held-out", f"test_datasets[{index}]", entry=entry)
-    evaluation = config.get("evaluation") or {}
-    for index, entry in enumerate(evaluation.get("nll") or []):
-        add(entry["path"], "held-out", f"evaluation.nll[{index}]", entry=entry)
-    for key, fields in EVAL_FIELDS.items():
-        if evaluation.get(key):
-            add(evaluation[key], "held-out", f"evaluation.{key}", fields=fields)
-    json_validity = evaluation.get("json_validity") or {}
-    if json_validity.get("path"):
-        add(json_validity["path"], "held-out", "evaluation.json_validity", entry=config["datasets"][0])
+    for file in recipe_files(config):
+        if file.role == "support":
+            continue
+        fields = EVAL_FIELDS.get(file.key[-1], ()) if file.key[0] == "evaluation" and file.entry is None else ()
+        add(file.path, file.role, file.label.removesuffix(".path"), entry=file.entry, fields=fields)
     for plan in plans.values():  # a file with a recipe format is checked in that format
         if plan.entry is not None:
             plan.fields = ()

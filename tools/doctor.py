@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in all_recipe_paths():
             try:
                 targets.append(load_recipe(path, check_paths=False))
-            except RecipeError as error:
+            except RecipeError:
                 problems.append(f"{path.name} does not validate: run `make validate`")
     print("\nRecipes:")
     for recipe in targets:

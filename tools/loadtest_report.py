@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from tools import atomic
 
 BEGIN = "<!-- loadtest:begin: written by `make loadtest ... COMPARE=1` (tools/loadtest.py); bench/run.py keeps it -->"
 END = "<!-- loadtest:end -->"
@@ -310,7 +311,5 @@ def write_markdown(path: Path, run: dict[str, Any]) -> None:
         updated = before + section + "\n\n## How to read these numbers" + after
     else:
         updated = text_now.rstrip() + ("\n\n" if text_now else "") + section + "\n"
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(updated)
-    os.replace(tmp, path)
+    atomic.write_text(path, updated)
     path.with_name("loadtest.json").write_text(json.dumps(run, indent=1, default=str) + "\n")

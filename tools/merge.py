@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from tools import runs
+from tools import atomic, runs
 from tools.paths import display
 
 MERGE_DTYPES = ("bf16", "fp16", "fp32")
@@ -273,7 +273,7 @@ def merge(recipe, base, paths: runs.RunPaths, license_name: str, dtype: str | No
     if config.get("load_in_4bit") or config.get("load_in_8bit"):
         print(f"QLoRA run: merging onto {base.name}'s full-precision weights, not onto the 4/8-bit training weights.",
               flush=True)
-    with runs.atomic_dir(paths.merged) as tmp:
+    with atomic.replaced_dir(paths.merged) as tmp:
         if problems:
             print(f"note: merging with PEFT's merge_and_unload in {dtype} ({'; '.join(problems)}): "
                   f"peak RAM about twice the merged model", flush=True)

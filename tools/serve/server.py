@@ -21,10 +21,11 @@ from typing import Iterator
 
 def load_recipes(names: list[str], model: str | None = None, overrides: list[str] | None = None,
                  profile: str | None = None) -> list:
-    """Resolve the recipes as every command does; dataset files need not exist to serve."""
-    from tools.recipe import load_recipe
+    """Resolve the recipes as the run of each was trained (MODEL, PROFILE and SET from its manifest
+    unless given again); dataset files need not exist to serve."""
+    from tools.recipe import load_run_recipe
 
-    return [load_recipe(name, model=model, overrides=overrides, profile=profile, check_paths=False) for name in names]
+    return [load_run_recipe(name, model=model, overrides=overrides, profile=profile, check_paths=False) for name in names]
 
 
 @contextlib.contextmanager
