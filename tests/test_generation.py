@@ -20,6 +20,7 @@ def fp32_extractor():
     return recipe, generation.load(recipe, adapter=None)
 
 
+@pytest.mark.slow  # ~40 s of real generation; the fast suite keeps the smaller batching checks
 def test_batched_generation_equals_one_by_one_on_real_prompts(fp32_extractor):
     from tools.generation import Settings, generate_batch, generate_ids
     from tools.prompting import generation_prompt, split_prompt_answer

@@ -32,10 +32,10 @@ from typing import Any
 
 import yaml
 
-from tools import runs
+from tools import atomic, runs
 from tools.backends.support import Unhonoured
 from tools.data import resolve_path
-from tools.paths import display
+from tools.paths import ROOT, display
 from tools.settings import TrainSettings
 
 # Axolotl's Triton LoRA kernels ask for CUDA and crash elsewhere.
@@ -167,9 +167,7 @@ def write_config(recipe, settings: TrainSettings, model, notes: list[str] | None
     header = (f"# Written by tools/backends/axolotl.py from {display(recipe.path)}"
               + (f" ({', '.join(recipe.applied)})" if recipe.applied else "") + "; edits are overwritten.\n")
     header += "".join(f"# note: {note}\n" for note in notes)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120))
-    os.replace(tmp, path)
+    atomic.write_text(path, header + yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120))
     return config
 
 
@@ -178,6 +176,7 @@ def subprocess_env() -> dict[str, str]:
     env = dict(os.environ)
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)  # tools.backends.axolotl_cpu
     env.update({"AXOLOTL_DO_NOT_TRACK": "1", "DO_NOT_TRACK": "1", "WANDB_MODE": "disabled", "WANDB_DISABLED": "true",
                 "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
                 "TOKENIZERS_PARALLELISM": "false", "PYTHONUNBUFFERED": "1"})
@@ -279,7 +278,7 @@ def metrics_rows(log_history: list[dict[str, Any]], world_size: int = 1) -> list
 def _copy_adapter(out: Path, target: Path) -> None:
     if not (out / "adapter_config.json").is_file():
         raise RuntimeError(f"axolotl finished but {out} holds no adapter_config.json; see {out.parent / 'axolotl-train.log'}")
-    with runs.atomic_dir(target) as tmp:
+    with atomic.replaced_dir(target) as tmp:
         for item in out.iterdir():
             if item.is_file() and item.name not in ("trainer_state.json", "config.json") and not item.name.startswith("."):
                 shutil.copy2(item, tmp / item.name)
@@ -298,7 +297,10 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
         paths.metrics.unlink(missing_ok=True)
     print(f"Axolotl config {display(config_path(paths))}", flush=True)
     start = time.monotonic()
-    code, output, interrupted = _stream(_axolotl_command("train", str(config_path(paths))), paths.root / "axolotl-train.log")
+    command = _axolotl_command("train", str(config_path(paths)))
+    if settings.device == "cpu":  # Axolotl has no use_cpu key; bf16 on a CPU needs it (see axolotl_cpu.py)
+        command = [sys.executable, "-m", "tools.backends.axolotl_cpu", "train", str(config_path(paths))]
+    code, output, interrupted = _stream(command, paths.root / "axolotl-train.log")
     wall = time.monotonic() - start
     if code != 0 and not interrupted:
         raise RuntimeError(f"axolotl train failed (exit {code}); the end of its output:\n{_tail(output)}\n"
@@ -306,9 +308,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     state = _trainer_state(out)
     history = state.get("log_history", [])
     rows = metrics_rows(history, int(os.environ.get("WORLD_SIZE", "1")))
-    tmp = paths.metrics.with_name(f".{paths.metrics.name}.tmp-{os.getpid()}")
-    tmp.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    os.replace(tmp, paths.metrics)
+    atomic.write_jsonl(paths.metrics, rows)
     losses = [row["loss"] for row in rows if "loss" in row]
     found = re.findall(r"['\"]train_loss['\"]:\s*['\"]?([0-9.eE+-]+)", output)
     train_loss = float(found[-1]) if found else (sum(losses) / len(losses) if losses else None)
