@@ -170,3 +170,17 @@ def test_representative_configs_train_two_steps_with_axolotl(stem, tmp_path, mon
     assert _train(path, "axolotl", tmp_path, monkeypatch) == 0, capsys.readouterr().err[-3000:]
     manifest = _trained(path, tmp_path)
     assert manifest["steps"] == 2 and manifest["backend"] == "axolotl"
+
+
+@pytest.mark.slow
+def test_a_full_fine_tune_exports_without_a_merge(tmp_path, monkeypatch, capsys):
+    """No adapter: merged/ is the model; export converts and verifies it as it is."""
+    from tools.export import main as export_main
+
+    path = ROOT / "tests" / "assets" / "axolotl_configs" / "full-finetune.yml"
+    assert _train(path, "trl", tmp_path, monkeypatch) == 0, capsys.readouterr().err[-2000:]
+    assert export_main([str(path), "--quant", "f16", "--prompts", "4"]) == 0, capsys.readouterr().err[-2000:]
+    assert "no merge" in capsys.readouterr().out
+    verification = [json.loads(p.read_text()) for p in tmp_path.rglob("gguf/verification.json")]
+    assert len(verification) == 1 and verification[0]["merged_from"].startswith("full fine-tune")
+    assert verification[0]["greedy_agreement"] >= 0.99

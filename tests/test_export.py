@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tools import modelfile
+from tools import go_template, modelfile
 from tools.models import EMBEDDED
 from tools.prompting import generation_prompt, prepare_tokenizer
 from tools.recipe import load_recipe
@@ -60,7 +60,7 @@ def test_modelfile_template_renders_the_training_prompt(name, tokenizer):
             ids = generation_prompt(recipe.config, tok, message, history)
             expected = modelfile.strip_bos(tok, tok.decode(ids, skip_special_tokens=False))
             conversation = list(history or []) + [{"role": "user", "content": message}]
-            rendered = modelfile.render(built.template, modelfile.ollama_values(built.system, conversation))
+            rendered = go_template.render(built.template, go_template.ollama_values(built.system, conversation))
             assert rendered == expected
             if chat:  # and the chat template itself, as text
                 system = recipe.section("generation").get("system_prompt")
@@ -90,24 +90,10 @@ def test_modelfile_keeps_the_chat_templates_default_system_prompt(tokenizer):
     assert built.system is None and "You are a helpful AI assistant named SmolLM" in built.template
     conversation = [{"role": "user", "content": "Hola"}]
     expected = tok.decode(generation_prompt(config, tok, "Hola"), skip_special_tokens=False)
-    assert modelfile.render(built.template, modelfile.ollama_values(None, conversation)) == expected
+    assert go_template.render(built.template, go_template.ollama_values(None, conversation)) == expected
     # A system message from the user (ollama run ... with /set system) replaces the default.
     with_system = [{"role": "system", "content": "Be brief."}] + conversation
-    assert modelfile.render(built.template, modelfile.ollama_values(None, with_system)) == modelfile.jinja_text(tok, with_system)
-
-
-def test_go_template_renderer_subset():
-    template = ('{{- if .System }}S={{ .System }} {{ else if .Prompt }}P {{ else }}none {{ end -}}\n'
-                '{{ range $i, $m := .Messages }}{{ end }}')
-    with pytest.raises(modelfile.ModelfileError):
-        modelfile.render(template, {"System": "x"})  # `range $i, $m :=` is not in the subset: refused, not misread
-    template = ('{{- if .System }}S={{ .System }} {{ else if .Prompt }}P {{ else }}none {{ end -}}\n'
-                '{{ range .Messages }}{{ if eq .Role "user" "tool" }}[{{ .Content }}]{{ else }}<{{ .Content }}>{{ end }}{{ end }}'
-                '{{ if and .System (not .Prompt) }}!{{ end }}{{ "{{" }}{{ len .Messages }}')
-    values = {"System": "", "Prompt": "p", "Messages": [{"Role": "user", "Content": "a"}, {"Role": "assistant", "Content": "b"}]}
-    assert modelfile.render(template, values) == "P [a]<b>{{2"  # `-}}` trims the newline, not the spaces inside the branches
-    assert modelfile.render(template, dict(values, System="s", Prompt="")) == "S=s [a]<b>!{{2"
-    assert modelfile.render(template, dict(values, Prompt="", Messages=[])) == "none {{0"
+    assert go_template.render(built.template, go_template.ollama_values(None, with_system)) == modelfile.jinja_text(tok, with_system)
 
 
 # ---------------------------------------------------------------- merge, convert, verify (real model)

@@ -43,9 +43,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tools import gguf_quant, runs
+from tools import atomic, gguf_quant, runs
 from tools.merge import adapter_tokenizer, merge  # noqa: F401  (merge: step 1, also used by tests)
-from tools.paths import display
+from tools.paths import ROOT, display
 
 QUANTS = tuple(gguf_quant.QUANTS)
 
@@ -209,6 +209,20 @@ def merge_step(recipe, base, paths: runs.RunPaths, license_name: str) -> float:
     return seconds
 
 
+def copy_schema(recipe, folder: Path) -> Path | None:
+    """generation.json_schema next to the GGUF as <name>.schema.json (Ollama `format`, llama.cpp
+    `--json-schema-file`), so the exported model can keep the recipe's structured-output guarantee."""
+    schema = (recipe.config.get("generation") or {}).get("json_schema")
+    if not schema:
+        return None
+    return atomic.write_text(folder / f"{recipe.name}.schema.json", (ROOT / schema).read_text())
+
+
+def _merged_from(paths: runs.RunPaths) -> str:
+    note = paths.merged / "merged_from.txt"
+    return note.read_text().strip() if note.is_file() else f"full fine-tune in {display(paths.merged)}"
+
+
 def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool = False) -> int:
     from tools import model_card, modelfile
     from tools.gguf_adapter import AdapterError
@@ -217,9 +231,14 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
     from tools.recipe_schema import default_at
 
     paths = runs.for_recipe(recipe)
-    if not paths.has_adapter():
+    full = paths.is_full_finetune() and not paths.has_adapter()
+    if not paths.has_adapter() and not full:
         print(f"error: {display(paths.adapter)} has no adapter: run `make train RECIPE={recipe.name}` first",
               file=sys.stderr)
+        return 1
+    if full and adapter_only:
+        print(f"error: ADAPTER_ONLY=1: the run in {display(paths.root)} is a full fine-tune (no adapter); "
+              "export it without ADAPTER_ONLY", file=sys.stderr)
         return 1
     settings = recipe.section("export")
     quant = quant or settings.get("quant") or default_at(("export", "quant"))
@@ -241,8 +260,12 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
             return 1
     timings: dict[str, float] = {}
     try:
-        step(1, f"merge {display(paths.adapter)} into {base.name}")
-        timings["merge_s"] = merge_step(recipe, base, paths, license_name)
+        if full:  # every weight was trained: merged/ is the model, there is nothing to merge
+            step(1, f"no merge: {display(paths.merged)} is a full fine-tune")
+            timings["merge_s"] = 0.0
+        else:
+            step(1, f"merge {display(paths.adapter)} into {base.name}")
+            timings["merge_s"] = merge_step(recipe, base, paths, license_name)
 
         step(2, f"convert to GGUF ({quant})")
         start = time.monotonic()
@@ -257,8 +280,8 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
             result = verify(recipe, base, paths, tmp, min_agreement, limit, f16, max_nll_ratio, quant)
             timings["verify_s"] = round(time.monotonic() - start, 1)
             result.update(gguf=target.name, quant=quant, bytes=tmp.stat().st_size, seconds=timings,
-                          merged_from=(paths.merged / "merged_from.txt").read_text().strip(), **facts)
-            runs.write_json_atomic(paths.gguf / "verification.json", result)
+                          merged_from=_merged_from(paths), **facts)
+            atomic.write_json(paths.gguf / "verification.json", result)
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
@@ -270,8 +293,9 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
         built = modelfile.build(recipe.config, tokenizer)
         for note in built.notes:
             print(f"note: {note}")
-        write_text(paths.gguf / "Modelfile", built.text(target.name, license_name, recipe.name))
-        write_text(paths.gguf / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf",
+        atomic.write_text(paths.gguf / "Modelfile", built.text(target.name, license_name, recipe.name))
+        copy_schema(recipe, paths.gguf)
+        atomic.write_text(paths.gguf / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf",
                                                                 target.name, result if "relative_error" in result else None,
                                                                 paths.read_manifest()))
     except (ExportError, MergeError, gguf_quant.QuantError) as error:
@@ -284,7 +308,7 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
     if not result["passed"]:
         why = result.get("error") or (f"greedy agreement {result['greedy_agreement']:.2%} is below "
                                       f"export.min_greedy_agreement.{quant} {min_agreement:.0%}")
-        write_text(failed, f"{target.name}: verification failed: {why}\nSee verification.json.\n")
+        atomic.write_text(failed, f"{target.name}: verification failed: {why}\nSee verification.json.\n")
         print(f"\nVERIFY FAILED: {why}. The files are in {display(paths.gguf)} with a VERIFY_FAILED note.", file=sys.stderr)
         return 1
     failed.unlink(missing_ok=True)
@@ -293,12 +317,6 @@ def export(recipe, quant: str | None = None, limit: int = 16, adapter_only: bool
           f"&& ollama run {recipe.name}")
     return 0
 
-
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text)
-    os.replace(tmp, path)
 
 
 

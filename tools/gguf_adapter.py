@@ -40,6 +40,7 @@ from typing import Any, Iterator
 
 from tools.merge import Adapter
 from tools.paths import cache_dir, display
+from tools import atomic
 
 
 class AdapterError(RuntimeError):
@@ -214,7 +215,7 @@ def export_adapter(recipe, base, paths, quant: str, min_agreement: float, licens
     """ADAPTER_ONLY=1: base GGUF (shared) + LoRA GGUF + Modelfile in runs/<name>/gguf-adapter/, verified in llama.cpp."""
     import time
 
-    from tools import export, gguf_verify, model_card, modelfile, runs
+    from tools import export, gguf_verify, model_card, modelfile
     from tools.merge import adapter_tokenizer, read_adapter
     from transformers import AutoTokenizer
 
@@ -273,20 +274,21 @@ def export_adapter(recipe, base, paths, quant: str, min_agreement: float, licens
     seconds["verify_s"] = round(time.monotonic() - start, 1)
     result.update(quant=quant, base_gguf=str(base_file), base_gguf_reused=reused, adapter=facts, seconds=seconds,
                   merged_gguf=f"a temporary {quant} conversion of merged/" if temporary else str(merged_gguf))
-    runs.write_json_atomic(folder / "verification.json", result)
+    atomic.write_json(folder / "verification.json", result)
 
     export.step(4, "Ollama Modelfile (FROM base + ADAPTER), chat template and model card")
     template = chat_template_text(recipe.config, tokenizer)
-    export.write_text(folder / f"{recipe.name}.jinja", template)
+    atomic.write_text(folder / f"{recipe.name}.jinja", template)
     built = modelfile.build(recipe.config, tokenizer)
     base_relative = _reference(base_file, folder)
-    export.write_text(folder / "Modelfile", built.text(base_relative, license_name, recipe.name, adapter=adapter_file.name))
-    export.write_text(folder / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf-adapter",
+    atomic.write_text(folder / "Modelfile", built.text(base_relative, license_name, recipe.name, adapter=adapter_file.name))
+    export.copy_schema(recipe, folder)
+    atomic.write_text(folder / "README.md", model_card.render(recipe, recipe["base_model"], license_name, "gguf-adapter",
                                                               adapter_file.name, result, paths.read_manifest(),
                                                               base_gguf=base_relative))
     failed = folder / "VERIFY_FAILED"
     if not result["passed"]:
-        export.write_text(failed, f"{adapter_file.name}: verification failed: {result['error']}\nSee verification.json.\n")
+        atomic.write_text(failed, f"{adapter_file.name}: verification failed: {result['error']}\nSee verification.json.\n")
         print(f"\nVERIFY FAILED: {result['error']}. The files are in {display(folder)}.", file=sys.stderr)
         return 1
     failed.unlink(missing_ok=True)

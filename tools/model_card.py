@@ -14,25 +14,33 @@ import sys
 from typing import Any
 
 from tools.paths import display, reports_dir
+from tools.recipe_files import recipe_files
 
 
 def _data_files(config: dict[str, Any]) -> list[tuple[str, str]]:
-    files: list[tuple[str, str]] = []
-    for section, use in (("datasets", "training"), ("test_datasets", "validation")):
-        files += [(entry["path"], use) for entry in config.get(section) or []]
-    evaluation = config.get("evaluation") or {}
-    files += [(entry["path"], "evaluation (nll)") for entry in evaluation.get("nll") or []]
-    for key in ("preference", "answers", "unanswerable"):
-        if evaluation.get(key):
-            files.append((evaluation[key], f"evaluation ({key})"))
-    if (evaluation.get("json_validity") or {}).get("path"):
-        files.append((evaluation["json_validity"]["path"], "evaluation (json_validity)"))
-    seen, out = set(), []
-    for path, use in files:
-        if (path, use) not in seen:
-            seen.add((path, use))
-            out.append((path, use))
-    return out
+    seen: dict[tuple[str, str], None] = {}
+    for file in recipe_files(config):
+        if file.role != "support":
+            seen.setdefault((file.path, file.use))
+    return list(seen)
+
+
+def _adapter(config: dict[str, Any], manifest: dict[str, Any]) -> str:
+    """What was trained, from the run's manifest (modules after role mapping) when there is one."""
+    trained = manifest.get("settings") or {}
+    adapter = trained.get("adapter", config.get("adapter"))
+    if not adapter:
+        return "full fine-tuning (no adapter)"
+    rank = trained.get("lora_r", config.get("lora_r"))
+    targets = manifest.get("lora_targets")
+    if isinstance(targets, list) and targets:
+        where = "; ".join(str(t) for t in targets)
+    elif isinstance(targets, str):
+        where = targets
+    else:
+        where = ", ".join(config.get("lora_target_modules") or []) or ("all linear layers" if config.get("lora_target_linear")
+                                                                     else "the model type's default modules")
+    return f"{adapter} r{rank} on {where}"
 
 
 def _fmt(value: Any) -> str:
@@ -74,7 +82,7 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
               f"| Base model | `{base_model}` |",
               f"| License | {license_name} (the base model's) |",
               f"| Recipe | `{display(recipe.path)}`" + (f" with {', '.join(recipe.applied)}" if recipe.applied else "") + " |",
-              f"| Adapter | {config.get('adapter', 'lora')} r{config.get('lora_r')} on {', '.join(config.get('lora_target_modules') or ['all linear'])}, "
+              f"| Adapter | {_adapter(config, training or {})}, "
               + (f"a llama.cpp LoRA GGUF for `{base_gguf}` |" if folder == "gguf-adapter" else "merged |")]
     if training:
         lines.append(f"| Training | {training.get('steps', '?')} steps, final train loss {training.get('train_loss')}, "
@@ -125,6 +133,20 @@ def render(recipe, base_model: str, license_name: str, folder: str, gguf_name: s
                   "```", "",
                   f"Or through the recipe (same prompt format and settings as training): "
                   f"`make chat RECIPE={name}`; `make export RECIPE={name}` writes the GGUF and an Ollama Modelfile.", ""]
+    schema = (config.get("generation") or {}).get("json_schema")
+    if schema and gguf:
+        schema_file = f"{name}.schema.json"
+        lines += ["## Structured output", "",
+                  f"The recipe constrains every answer to `{schema}`, copied here as `{schema_file}`. "
+                  "Pass it on so the exported model keeps that guarantee:", "",
+                  "```bash",
+                  f"ollama run {name} --format \"$(cat {schema_file})\" \"<report>\"",
+                  f"curl http://localhost:11434/api/chat -d '{{\"model\": \"{name}\", \"format\": '\"$(cat {schema_file})\"', "
+                  "\"messages\": [{\"role\": \"user\", \"content\": \"<report>\"}], \"stream\": false}'",
+                  f"llama-cli -m {gguf_name if folder == 'gguf' else base_gguf} --json-schema-file {schema_file} --temp 0 -p \"...\"",
+                  "```", "",
+                  "llama-cpp-python: `LlamaGrammar.from_json_schema(open(...).read())` as `grammar=`; "
+                  "its OpenAI server takes `response_format: {\"type\": \"json_object\", \"schema\": ...}`.", ""]
     lines += ["Made by `make export` (tools/export.py) of this repository.", ""]
     return "\n".join(lines)
 

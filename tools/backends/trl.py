@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tools import runs
+from tools import atomic, runs
 from tools.data import load_rows
 from tools.backends.support import Unhonoured, trl_unhonoured
 from tools.prompting import encode_chunks, prepare_tokenizer
@@ -318,12 +318,16 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
             print(f"Stopped at step {trainer.state.global_step}; checkpoint saved in {paths.checkpoints}. "
                   f"Resume with RESUME=1.", flush=True)
         elif settings.adapter:
-            with runs.atomic_dir(paths.adapter) as tmp:
+            with atomic.replaced_dir(paths.adapter) as tmp:
                 peft_model.save_pretrained(tmp)
                 tokenizer.save_pretrained(tmp)
         else:
-            with runs.atomic_dir(paths.merged) as tmp:
+            from tools.prompting import chat_template_text
+
+            with atomic.replaced_dir(paths.merged) as tmp:
                 peft_model.save_pretrained(tmp)
+                # as tools/merge.py does for adapters: the saved model carries the trained prompt layout
+                tokenizer.chat_template = chat_template_text(recipe.config, tokenizer)
                 tokenizer.save_pretrained(tmp)
                 (tmp / runs.FULL_FINETUNE).write_text("A full fine-tune: every weight was trained (no adapter).\n")
     return facts
