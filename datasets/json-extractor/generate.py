@@ -1075,10 +1075,11 @@ _TYPE_CHECKS = {
 def schema_errors(value, schema, path="$"):
     """Small standard-library validator for the JSON Schema keywords that
     output.schema.json uses (type, enum, required, properties,
-    additionalProperties, items, minimum, maximum, minLength). Returns a list of errors."""
+    additionalProperties, items, minimum, maximum, minLength, maxLength, maxItems). Returns a list of errors."""
     errors = []
     known = {"$schema", "$id", "title", "description", "type", "enum", "required",
-             "properties", "additionalProperties", "items", "minimum", "maximum", "minLength"}
+             "properties", "additionalProperties", "items", "minimum", "maximum", "minLength",
+             "maxLength", "maxItems"}
     unknown = set(schema) - known
     if unknown:
         raise ValueError("schema keyword(s) not supported here: %s" % sorted(unknown))
@@ -1090,6 +1091,10 @@ def schema_errors(value, schema, path="$"):
         errors.append("%s: %r not in %r" % (path, value, schema["enum"]))
     if "minLength" in schema and isinstance(value, str) and len(value) < schema["minLength"]:
         errors.append("%s: shorter than %d" % (path, schema["minLength"]))
+    if "maxLength" in schema and isinstance(value, str) and len(value) > schema["maxLength"]:
+        errors.append("%s: longer than %d" % (path, schema["maxLength"]))
+    if "maxItems" in schema and isinstance(value, list) and len(value) > schema["maxItems"]:
+        errors.append("%s: more than %d items" % (path, schema["maxItems"]))
     if "minimum" in schema and _is_number(value) and value < schema["minimum"]:
         errors.append("%s: below %r" % (path, schema["minimum"]))
     if "maximum" in schema and _is_number(value) and value > schema["maximum"]:
