@@ -79,14 +79,14 @@ def read_adapter(folder: Path) -> Adapter:
         raise MergeError(f"{display(weights_file)} is missing: train again with `make train` (PEFT saves safetensors)")
     tensors = load_file(str(weights_file))
     unsupported = []
-    if peft_config.get("peft_type", "LORA") != "LORA":
+    if (peft_config.get("peft_type") or "LORA") != "LORA":
         unsupported.append(f"peft_type {peft_config.get('peft_type')}")
     for key, why in (("use_dora", "DoRA"), ("lora_bias", "LoRA biases"), ("fan_in_fan_out", "fan_in_fan_out (Conv1D) layers"),
                      ("layer_replication", "layer replication"), ("target_parameters", "LoRA on parameters"),
                      ("trainable_token_indices", "trainable tokens"), ("alora_invocation_tokens", "aLoRA")):
         if peft_config.get(key):
             unsupported.append(why)
-    if peft_config.get("bias", "none") != "none":
+    if (peft_config.get("bias") or "none") != "none":
         unsupported.append(f"bias: {peft_config['bias']}")
     groups: dict[str, dict[str, Any]] = {}
     replaced: dict[str, Any] = {}
