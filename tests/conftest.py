@@ -52,7 +52,7 @@ def trained_qa(tmp_path_factory, embedded):
     os.environ["LLM_RECIPES_RUNS"] = str(root)
     try:
         code = main(["qwen-personal-qa", "--model", "smollm2-135m-instruct", "--profile", "cpu",
-                     "--set", "max_steps=12 save_steps=1000 eval_steps=1000 logging_steps=4"])
+                     "--set", "max_steps=12 save_steps=6 eval_steps=1000 logging_steps=4"])  # checkpoints: evaluation.curve
     finally:
         if previous is None:
             os.environ.pop("LLM_RECIPES_RUNS", None)

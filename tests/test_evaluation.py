@@ -287,3 +287,18 @@ def test_the_loss_plot_says_whether_validation_loss_was_logged(tmp_path):
     assert plot_loss(train_only + [{"step": 10, "eval_loss": 0.6}], tmp_path / "b.png") == "training+validation"
     assert plot_loss([], tmp_path / "c.png") == "" and not (tmp_path / "c.png").exists()
     assert (tmp_path / "a.png").read_bytes()[:4] == b"\x89PNG"
+
+
+@pytest.mark.slow
+def test_learning_curve_reads_every_checkpoint_of_a_run(trained_qa, tmp_path, monkeypatch):
+    """evaluation.curve asks the held-out questions at each saved checkpoint and writes curve.md/json."""
+    from evaluation.curve import main
+
+    monkeypatch.setenv("LLM_RECIPES_RUNS", str(trained_qa.parent))
+    monkeypatch.setenv("LLM_RECIPES_REPORTS", str(tmp_path / "reports"))
+    assert main(["qwen-personal-qa", "--set", "evaluation.max_examples=2"]) == 0
+    data = json.loads((tmp_path / "reports" / "qwen-personal-qa" / "curve.json").read_text())
+    assert [row["step"] for row in data["rows"]] == [6, 12]
+    for row in data["rows"]:
+        assert 0 <= row["answer_token_f1"] <= 1 and row["unanswerable_fallback_rate"] in (0, 0.5, 1)
+    assert "| 12 |" in (tmp_path / "reports" / "qwen-personal-qa" / "curve.md").read_text()

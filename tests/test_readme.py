@@ -38,10 +38,15 @@ def test_ci_runs_the_readme_test_command():
 HEADLINES = [  # (recipe, metric, the README's row label)
     ("tinyllama-json-extractor", "json_parse_rate", "output parses as JSON"),
     ("tinyllama-json-extractor", "json_valid_rate", "**valid against `output.schema.json`**"),
+    ("tinyllama-json-extractor", "constrained_json_valid_rate", "**valid, with constrained decoding**"),
+    ("tinyllama-json-extractor", "json_field_accuracy[estado_parafraseado]", "field accuracy, status worded another way"),
     ("tinyllama-json-extractor", "json_field_accuracy", "**field accuracy** (7 fields)"),
     ("tinyllama-json-extractor", "json_exact_match", "whole object exactly right"),
     ("qwen-personal-qa", "preference_accuracy", "**NLL preference on paraphrased questions**"),
-    ("qwen-personal-qa", "answer_token_f1", "answer token F1 on 16 paraphrased questions"),
+    ("qwen-personal-qa", "answer_token_f1", "answer token F1 on 32 paraphrased questions"),
+    ("qwen-personal-qa", "answer_normalized_match", "answer equal to the reference (normalised)"),
+    ("qwen-personal-qa", "answer_fallback_rate", "answerable questions wrongly refused"),
+    ("qwen-personal-qa", "unanswerable_fallback_rate", "\"No tengo esa información.\" on 16 unanswerable questions"),
     ("qwen-personal-qa", "stop_rate", "answers that end with the eos token"),
 ]
 

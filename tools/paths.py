@@ -18,12 +18,12 @@ def cache_dir() -> Path:
 
 def runs_dir() -> Path:
     """Folder holding `runs/<recipe>/`; `LLM_RECIPES_RUNS` moves it (tests use a temp dir)."""
-    return Path(os.environ.get("LLM_RECIPES_RUNS", ROOT / "runs"))
+    return Path(os.environ.get("LLM_RECIPES_RUNS") or ROOT / "runs")  # set but empty: the default
 
 
 def reports_dir() -> Path:
     """Folder holding `reports/<recipe>/`; `LLM_RECIPES_REPORTS` moves it."""
-    return Path(os.environ.get("LLM_RECIPES_REPORTS", ROOT / "reports"))
+    return Path(os.environ.get("LLM_RECIPES_REPORTS") or ROOT / "reports")
 
 
 def display(path: Path | str) -> str:

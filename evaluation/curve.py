@@ -1,0 +1,96 @@
+"""Held-out answer metrics against training steps, from a run's checkpoints: the learning curve a
+report cites when a number is out of reach in the CPU budget.
+
+    python -m evaluation.curve qwen-personal-qa --model smollm2-135m-instruct --profile cpu \
+        [--run runs/qwen-personal-qa]
+
+Each `checkpoint-<step>` of the run (and the final adapter) is loaded on the base, merged, and
+asked the recipe's `evaluation.answers` and `evaluation.unanswerable` questions with the recipe's
+greedy generation settings, as `make eval` asks them. Writes reports/<name>/curve.md and
+curve.json (rows: step, token F1, normalised match, wrongly refused, fallback on unanswerable).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from tools import atomic
+from tools.paths import display, reports_dir
+
+COLUMNS = (("answer_token_f1", "answer token F1"), ("answer_normalized_match", "normalised match"),
+           ("answer_fallback_rate", "answerable wrongly refused"),
+           ("unanswerable_fallback_rate", "unanswerable given the fallback"))
+
+
+def checkpoints(run: Path) -> list[tuple[int, Path]]:
+    """(step, adapter folder) in step order; the final adapter counts as the last step."""
+    found = []
+    for folder in (run / "checkpoints").glob("checkpoint-*"):
+        match = re.fullmatch(r"checkpoint-(\d+)", folder.name)
+        if match and (folder / "adapter_config.json").is_file():
+            found.append((int(match.group(1)), folder))
+    return sorted(found)
+
+
+def point(recipe, adapter: Path) -> dict[str, float]:
+    """The fine-tuned numbers of one adapter (merged into the base, so only that model is asked)."""
+    from evaluation.answers import evaluate_answers, evaluate_unanswerable
+    from tools.generation import load
+
+    loaded = load(recipe, adapter=adapter)
+    loaded.model = loaded.model.merge_and_unload()
+    values: dict[str, float] = {}
+    evaluation = recipe.section("evaluation")
+    if evaluation.get("answers"):
+        values.update(evaluate_answers(loaded, recipe.config).metrics["base"])
+    if evaluation.get("unanswerable"):
+        values.update(evaluate_unanswerable(loaded, recipe.config).metrics["base"])
+    return values
+
+
+def render(name: str, rows: list[dict[str, Any]], source: str) -> str:
+    lines = [f"# Learning curve: {name}", "",
+             f"Held-out answers at each saved checkpoint of `{source}` (`python -m evaluation.curve`). Each",
+             "adapter is merged into the base in the inference precision, so the last row can differ from",
+             "`make eval` (adapter applied unmerged) by a question or two.", "",
+             "| step | " + " | ".join(label for _, label in COLUMNS) + " |",
+             "|---:|" + "---:|" * len(COLUMNS)]
+    for row in rows:
+        cells = [f"{row[key]:.2f}" if isinstance(row.get(key), float) else "" for key, _ in COLUMNS]
+        lines.append(f"| {row['step']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools import runs
+    from tools.recipe import add_recipe_arguments, recipe_or_report
+
+    parser = argparse.ArgumentParser(prog="python -m evaluation.curve", description=__doc__.splitlines()[0])
+    add_recipe_arguments(parser)
+    parser.add_argument("--run", type=Path, help="the run folder (default: runs/<name>)")
+    args = parser.parse_args(argv)
+    recipe = recipe_or_report(args, "Recipe errors:", run=True)
+    if recipe is None:
+        return 1
+    run = args.run or runs.for_recipe(recipe).root
+    points = checkpoints(run)
+    if not points:
+        print(f"error: {display(run)} has no checkpoints/checkpoint-<step> with an adapter", file=sys.stderr)
+        return 1
+    rows = []
+    for step, folder in points:
+        row = {"step": step, **point(recipe, folder)}
+        print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
+        rows.append(row)
+    target = reports_dir() / recipe.name
+    atomic.write_json(target / "curve.json", {"run": display(run), "applied": recipe.applied, "rows": rows})
+    atomic.write_text(target / "curve.md", render(recipe.name, rows, display(run)))
+    print(display(target / "curve.md"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
