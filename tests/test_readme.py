@@ -80,7 +80,7 @@ def test_make_demo_in_a_fresh_clone(tmp_path):
     result = subprocess.run(["make", "demo"], cwd=clone, env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert (clone / "reports" / "qwen-personal-qa" / "report.md").is_file()
-    assert list((clone / "runs" / "qwen-personal-qa" / "gguf").glob("*.gguf"))
+    assert list((clone / "runs" / "qwen-personal-qa" / "gguf").glob("*-f16.gguf"))
     assert (clone / "runs" / "qwen-personal-qa" / "gguf" / "Modelfile").is_file()
     out = result.stdout
     for stage in ("validate", "check-data", "train", "eval", "export", "summary"):
