@@ -6,7 +6,8 @@ after a warm-up, medians of several repetitions, printed as ratios.
     python -m bench.run --render   # rewrite results.md from results.json (after editing NOTES)
 
 Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
-6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load, 10 GGUF k-quants, 11 merge RAM.
+6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load, 10 GGUF k-quants, 11 merge RAM,
+12 constrained decoding.
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ HERE = Path(__file__).resolve().parent
 RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
-          6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM"}
+          6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM",
+          12: "Constrained decoding"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
@@ -61,8 +63,12 @@ def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
                 result = others.item9_load()
             elif number == 10:
                 result = export_items.item10_kquants()
-            else:
+            elif number == 11:
                 result = export_items.item11_merge_ram()
+            else:
+                from bench.structured_item import item12_constrained
+
+                result = item12_constrained()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements

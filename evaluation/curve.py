@@ -4,10 +4,10 @@ report cites when a number is out of reach in the CPU budget.
     python -m evaluation.curve qwen-personal-qa --model smollm2-135m-instruct --profile cpu \
         [--run runs/qwen-personal-qa]
 
-Each `checkpoint-<step>` of the run (and the final adapter) is loaded on the base, merged, and
-asked the recipe's `evaluation.answers` and `evaluation.unanswerable` questions with the recipe's
-greedy generation settings, as `make eval` asks them. Writes reports/<name>/curve.md and
-curve.json (rows: step, token F1, normalised match, wrongly refused, fallback on unanswerable).
+Each `checkpoint-<step>` of the run is loaded on the base, merged, and asked what the recipe's
+`evaluation.answers`, `evaluation.unanswerable` and `evaluation.json_validity` ask, with the
+recipe's greedy generation settings, as `make eval` asks them. Writes reports/<name>/curve.md and
+curve.json (a row per step; the columns the recipe's metrics give).
 """
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ from tools.paths import display, reports_dir
 
 COLUMNS = (("answer_token_f1", "answer token F1"), ("answer_normalized_match", "normalised match"),
            ("answer_fallback_rate", "answerable wrongly refused"),
-           ("unanswerable_fallback_rate", "unanswerable given the fallback"))
+           ("unanswerable_fallback_rate", "unanswerable given the fallback"),
+           ("json_valid_rate", "schema-valid"), ("constrained_json_valid_rate", "schema-valid, constrained"),
+           ("json_field_accuracy", "field accuracy"), ("json_exact_match", "whole object right"))
 
 
 def checkpoints(run: Path) -> list[tuple[int, Path]]:
@@ -37,6 +39,7 @@ def checkpoints(run: Path) -> list[tuple[int, Path]]:
 
 def point(recipe, adapter: Path) -> dict[str, float]:
     """The fine-tuned numbers of one adapter (merged into the base, so only that model is asked)."""
+    from evaluation import json_validity
     from evaluation.answers import evaluate_answers, evaluate_unanswerable
     from tools.generation import load
 
@@ -48,18 +51,21 @@ def point(recipe, adapter: Path) -> dict[str, float]:
         values.update(evaluate_answers(loaded, recipe.config).metrics["base"])
     if evaluation.get("unanswerable"):
         values.update(evaluate_unanswerable(loaded, recipe.config).metrics["base"])
+    if evaluation.get("json_validity"):
+        values.update(json_validity.evaluate(loaded, recipe.config).metrics["base"])
     return values
 
 
 def render(name: str, rows: list[dict[str, Any]], source: str) -> str:
+    columns = [(key, label) for key, label in COLUMNS if any(key in row for row in rows)]
     lines = [f"# Learning curve: {name}", "",
              f"Held-out answers at each saved checkpoint of `{source}` (`python -m evaluation.curve`). Each",
              "adapter is merged into the base in the inference precision, so the last row can differ from",
              "`make eval` (adapter applied unmerged) by a question or two.", "",
-             "| step | " + " | ".join(label for _, label in COLUMNS) + " |",
-             "|---:|" + "---:|" * len(COLUMNS)]
+             "| step | " + " | ".join(label for _, label in columns) + " |",
+             "|---:|" + "---:|" * len(columns)]
     for row in rows:
-        cells = [f"{row[key]:.2f}" if isinstance(row.get(key), float) else "" for key, _ in COLUMNS]
+        cells = [f"{row[key]:.2f}" if isinstance(row.get(key), (int, float)) else "" for key, _ in columns]
         lines.append(f"| {row['step']} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

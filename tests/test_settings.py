@@ -169,7 +169,7 @@ def test_no_module_is_over_400_lines_without_saying_why():
     long = []
     for path in list((ROOT / "tools").rglob("*.py")) + list((ROOT / "evaluation").glob("*.py")) + list((ROOT / "bench").glob("*.py")):
         lines = path.read_text().splitlines()
-        if len(lines) > 420 and "lines" not in "".join(lines[:25]):
+        if len(lines) > 420 and "400 lines" not in "\n".join(lines[:30]):
             long.append(f"{path.relative_to(ROOT)} ({len(lines)} lines)")
     assert long == []
 

@@ -12,6 +12,10 @@ A recipe is an Axolotl config with the project's sections added, read as Axolotl
 key Axolotl accepts is valid (tools/recipe_schema.py), `null` means unset, `name` defaults to the
 file name, and `2e-4` is a number. A key written twice in one mapping is an error naming both
 lines (YAML itself would keep the last one silently).
+
+Over 400 lines because reading, `extends`, PROFILE/MODEL/SET and validation share one map of key
+path -> file:line that every error needs; the wording of errors lives in tools/recipe_errors.py,
+the schema layers in tools/recipe_schema.py.
 """
 from __future__ import annotations
 
