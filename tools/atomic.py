@@ -1,11 +1,13 @@
 """Writing files so that a crash never leaves half a file: write a hidden sibling, then rename.
 
 Every module that writes a result (reports, manifests, metrics, configs, GGUF notes) goes through
-these three functions, so "nothing lost when something fails" is decided in one place.
+these functions, so "nothing lost when something fails" is decided in one place; `locked` keeps
+two processes from building the same shared file (the embedded model, a base GGUF) at once.
 """
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -59,3 +61,16 @@ def replaced_dir(target: Path) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(tmp, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if needed) for the duration of the block."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -27,7 +27,6 @@ on that base while the base's files are unchanged) and must pass the tokenizer c
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
@@ -178,17 +177,6 @@ def _source_stamp(folder: Path) -> str:
                        "files": {p.name: [p.stat().st_size, p.stat().st_mtime_ns] for p in files}}, sort_keys=True)
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def base_gguf_path(base, quant: str) -> Path:
     slug = _slug(base.name)
     return cache_dir() / "gguf" / slug / f"{slug}-{quant}.gguf"
@@ -200,7 +188,7 @@ def base_gguf(base, quant: str, make) -> tuple[Path, bool]:
     target = base_gguf_path(base, quant)
     stamp_file = target.with_name(target.name + ".source.json")
     stamp = _source_stamp(base.path)
-    with _locked(target.with_name(f".{target.name}.lock")):
+    with atomic.locked(target.with_name(f".{target.name}.lock")):
         if target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp:
             print(f"Base GGUF {display(target)} is up to date with {base.name}; reusing it", flush=True)
             return target, True

@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 from tools import atomic
+from tools.hardware import cpu_name
 
 BEGIN = "<!-- loadtest:begin: written by `make loadtest ... COMPARE=1` (tools/loadtest.py); bench/run.py keeps it -->"
 END = "<!-- loadtest:end -->"
@@ -205,7 +206,7 @@ def run_record(args, phases: list[dict[str, Any]], started: float, load_before, 
             versions[package] = None
     run: dict[str, Any] = {
         "date": datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cpu": _cpu(), "cores": os.cpu_count(), "python": platform.python_version(),
+        "machine": {"cpu": cpu_name(), "cores": os.cpu_count(), "python": platform.python_version(),
                     "torch_threads_env": os.environ.get("OMP_NUM_THREADS"),
                     "load_average_before": [round(x, 2) for x in load_before],
                     "load_average_after": [round(x, 2) for x in load_after], "versions": versions},
@@ -242,15 +243,6 @@ def verdict(run: dict[str, Any]) -> str:
     lines.append("PASSED" if run["passed"] else "FAILED: see the checks above")
     return "\n".join(lines)
 
-
-def _cpu() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def markdown(run: dict[str, Any]) -> str:

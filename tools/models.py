@@ -11,8 +11,6 @@ under `.cache/models/` because reading the GGUF takes ~40 s and a safetensors lo
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import importlib.util
 import os
 import shutil
@@ -21,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools import atomic
 from tools.paths import cache_dir, display
 
 EMBEDDED = "smollm2-135m-instruct"
@@ -72,17 +71,6 @@ def embedded_ready() -> bool:
     return (folder / "model.safetensors").is_file() and stamp.is_file() and stamp.read_text().strip() == CONVERSION_VERSION
 
 
-@contextlib.contextmanager
-def _lock(path: Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def prepare_embedded(verbose: bool = True) -> Path:
     """Convert the embedded GGUF to a safetensors folder once; later calls return at once.
 
@@ -96,7 +84,7 @@ def prepare_embedded(verbose: bool = True) -> Path:
     target = embedded_dir()
     if embedded_ready():
         return target
-    with _lock(target.parent / f".{EMBEDDED}.lock"):
+    with atomic.locked(target.parent / f".{EMBEDDED}.lock"):
         if embedded_ready():
             return target
         gguf = embedded_gguf_path()
