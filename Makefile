@@ -119,8 +119,8 @@ test-fast: model ## the test suite without tests marked slow
 bench: model ## CPU benchmark: interleaved A/B ratios -> bench/results.md [ONLY=<item number>]
 	$(PY) -m bench.run $(if $(ONLY),--only $(ONLY))
 
-plan: setup ## estimate GPU memory for RECIPE (default: all) as written, with its real base model [GPU_GB=6]
-	$(PY) -m tools.plan $(RECIPE) $(RECIPE_ARGS) $(if $(GPU_GB),--gpu-gb $(GPU_GB))
+plan: setup ## estimate memory for RECIPE (default: all): training, inference, merge, GGUF [GPU_GB=8 RAM_GB=16]
+	$(PY) -m tools.plan $(RECIPE) $(RECIPE_ARGS) $(if $(GPU_GB),--gpu-gb $(GPU_GB)) $(if $(RAM_GB),--ram-gb $(RAM_GB))
 
 clean: ## remove runs/ and caches (keeps .venv and the converted model)
 	rm -rf runs .pytest_cache

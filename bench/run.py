@@ -27,7 +27,7 @@ RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
           6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM",
-          12: "Constrained decoding"}
+          12: "Constrained decoding", 13: "Plan after training"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
@@ -65,10 +65,14 @@ def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
                 result = export_items.item10_kquants()
             elif number == 11:
                 result = export_items.item11_merge_ram()
-            else:
+            elif number == 12:
                 from bench.structured_item import item12_constrained
 
                 result = item12_constrained()
+            else:
+                from bench.path_item import item13_path
+
+                result = item13_path()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements

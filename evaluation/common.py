@@ -127,11 +127,30 @@ def generate(loaded, prompts: list[tuple[str, list[int]]], source: str, result: 
 
 
 def batch_size(config: dict[str, Any], model) -> int:
-    """`evaluation.batch_size`, else the hardware's default (tools/hardware.py)."""
+    """`evaluation.batch_size`, else the hardware's default (tools/hardware.py), on CUDA lowered to what
+    the free GPU memory holds at the recipe's context (tools/plan_path.py: an 8B in 4-bit on an 8 GB
+    card fits about 6 sequences of 1,027 tokens, not the default 32)."""
     from tools.hardware import default_generation_batch
 
     configured = (config.get("evaluation") or {}).get("batch_size")
-    return int(configured) if configured else default_generation_batch(next(model.parameters()).device.type)
+    if configured:
+        return int(configured)
+    device = next(model.parameters()).device
+    size = default_generation_batch(device.type)
+    if device.type == "cuda":
+        import torch
+
+        from tools.generation import Settings
+        from tools.plan_path import fitting_batch, sequence_bytes
+        from tools.recipe_schema import default
+
+        c = model.config.get_text_config() if hasattr(model.config, "get_text_config") else model.config
+        heads = c.num_attention_heads
+        context = int(config.get("sequence_len") or default("sequence_len")) + Settings.from_recipe(config).max_new_tokens
+        per_sequence = sequence_bytes(c.num_hidden_layers, getattr(c, "num_key_value_heads", None) or heads,
+                                      getattr(c, "head_dim", None) or c.hidden_size // heads, c.intermediate_size, context)
+        size = fitting_batch(size, torch.cuda.mem_get_info(device)[0], per_sequence)
+    return size
 
 
 # ---------------------------------------------------------------- thresholds

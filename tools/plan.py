@@ -1,6 +1,7 @@
-"""Estimate the GPU memory a recipe needs, with its real base model, without downloading it.
+"""Estimate the memory a recipe needs, with its real base model, without downloading it.
 
     make plan RECIPE=phi2-tutor GPU_GB=6
+    make plan RECIPE=deepseek8b-ts-tutor GPU_GB=8 RAM_GB=16   # + inference, merge, GGUF (tools/plan_path.py)
     python -m tools.plan deepseek8b-ts-tutor --gpu-gb 8
     python -m tools.plan                      # all recipes, with published figures beside them
 
@@ -76,6 +77,7 @@ class ModelFacts:
     parameters: int | None
     source: str
     model_type: str = "llama"
+    stored_dtype: str = "bfloat16"  # the dtype of the published safetensors (config.json's dtype)
 
     def linear_layers(self) -> dict[str, tuple[int, int]]:
         """Per decoder layer: module name -> (in_features, out_features)."""
@@ -115,7 +117,8 @@ def facts_from_config(config: dict[str, Any], name: str, source: str) -> ModelFa
         mlp=config.get("mlp") or ("plain" if model_type in ("phi", "gpt2", "gpt_neox") else "gated"),
         norm=config.get("norm") or ("layernorm" if model_type in ("phi", "gpt2", "gpt_neox") else "rmsnorm"),
         attention_bias=bool(config.get("attention_bias", model_type in ("qwen2", "phi"))),
-        parameters=config.get("parameters"), source=source, model_type=model_type)
+        parameters=config.get("parameters"), source=source, model_type=model_type,
+        stored_dtype=str(config.get("dtype") or config.get("torch_dtype") or "bfloat16"))
 
 
 def facts_path(name: str) -> Path:
@@ -285,8 +288,9 @@ def planned_settings(recipe, mode: str = "gpu"):
     return resolve(recipe, hw)
 
 
-def report(recipe, gpu_gb: float | None, mode: str = "gpu") -> tuple[str, bool]:
-    """The printed plan of one recipe and whether it fits `gpu_gb` (True when no budget is given)."""
+def report(recipe, gpu_gb: float | None, mode: str = "gpu", ram_gb: float | None = None,
+           whole_path: bool = True) -> tuple[str, bool]:
+    """The printed plan of one recipe and whether every stage fits `gpu_gb` / `ram_gb` (unchecked when None)."""
     settings = planned_settings(recipe, mode)
     facts = load_facts(recipe["base_model"])
     est = estimate(facts, settings, mode)
@@ -312,6 +316,12 @@ def report(recipe, gpu_gb: float | None, mode: str = "gpu") -> tuple[str, bool]:
                      + (": within it" if est.total <= high * GB else
                         f": above it; without the logits term ({est.get('logits') / GB:.1f} GB, which chunked "
                         f"cross-entropy avoids) it is {(est.total - est.get('logits')) / GB:.1f} GB"))
+    if whole_path and mode == "gpu":
+        from tools.plan_path import report_lines
+
+        more, path_fits = report_lines(recipe, facts, settings, gpu_gb, ram_gb)
+        lines += more
+        fits = fits and path_fits
     return "\n".join(lines), fits
 
 
@@ -324,14 +334,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", help='override recipe keys, e.g. "micro_batch_size=2"')
     parser.add_argument("--profile")
     parser.add_argument("--gpu-gb", type=float, help="GPU memory in GB: say whether it fits and what the largest batch is")
-    parser.add_argument("--cpu", action="store_true", help="estimate for this CPU (fp32, no CUDA context)")
+    parser.add_argument("--ram-gb", type=float, help="RAM in GB for merge and GGUF conversion (default: this machine's)")
+    parser.add_argument("--cpu", action="store_true", help="estimate training on this CPU (its precision, no CUDA context)")
     args = parser.parse_args(argv)
+    if args.ram_gb is None:
+        from tools.plan_path import machine_ram_gb
+
+        args.ram_gb = machine_ram_gb()
     names = [args.recipe] if args.recipe else [p.stem for p in all_recipe_paths()]
     ok = True
     for name in names:
         try:
             recipe = load_recipe(name, model=args.model, overrides=args.set, profile=args.profile, check_paths=False)
-            text, fits = report(recipe, args.gpu_gb, "cpu" if args.cpu else "gpu")
+            text, fits = report(recipe, args.gpu_gb, "cpu" if args.cpu else "gpu", args.ram_gb)
         except (RecipeError, PlanError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
