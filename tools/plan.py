@@ -232,6 +232,13 @@ def estimate(facts: ModelFacts, settings, mode: str = "gpu", micro_batch: int | 
         shapes = facts.linear_layers()
         trainable = sum(r * (shapes[t][0] + shapes[t][1]) for t in targets) * facts.num_hidden_layers
         est.parts.append(("lora", trainable * 4.0, f"{trainable / 1e6:.2f}M = r {r} x (in + out) of {', '.join(targets)} x {facts.num_hidden_layers} layers, fp32"))
+        if settings.lora_modules_to_save:  # full trainable copies (tools/new_tokens.py), fp32 like the LoRA weights
+            from tools.new_tokens import trainable_parameters
+
+            saved = trainable_parameters(counts, settings.lora_modules_to_save)
+            est.parts.append(("modules_to_save", saved * 4.0, f"{saved / 1e6:.0f}M = {', '.join(settings.lora_modules_to_save)} "
+                              f"trained whole (new tokens' rows), fp32"))
+            trainable += saved
         est.parts.append(("gradients", trainable * 4.0, "same as LoRA, fp32"))
         est.parts.append(("optimizer", trainable * float(state), f"{trainable / 1e6:.2f}M x {state} B ({optimizer})"))
         dropout = DROPOUT_COPIES[mode] if settings.lora_dropout else 0.0

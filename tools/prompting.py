@@ -60,8 +60,14 @@ class Encoded:
 
 # ---------------------------------------------------------------- tokenizer set-up
 def prepare_tokenizer(tokenizer, config: dict[str, Any]) -> list[str]:
-    """Apply the recipe's `special_tokens` and chat template; returns tokens that had to be added."""
+    """Apply the recipe's `tokens`, `special_tokens` and chat template; returns tokens that had to be added."""
     added: list[str] = []
+    for token in config.get("tokens") or []:  # Axolotl's `tokens`: plain added tokens, kept whole
+        if token not in tokenizer.get_vocab():
+            from tokenizers import AddedToken
+
+            tokenizer.add_tokens([AddedToken(token, normalized=False, special=False)])
+            added.append(token)
     for key, token in (config.get("special_tokens") or {}).items():
         if token not in tokenizer.get_vocab():
             tokenizer.add_special_tokens({"additional_special_tokens": [token]})

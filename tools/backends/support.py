@@ -20,7 +20,7 @@ HONOURED_BY_TRL = frozenset({
     "base_model", "adapter", "load_in_4bit", "load_in_8bit", "bnb_config_kwargs", "lora_r", "lora_alpha",
     "lora_dropout", "lora_target_modules", "lora_target_linear", "lora_modules_to_save", "datasets",
     "test_datasets", "val_set_size", "sequence_len", "sample_packing", "eval_sample_packing", "train_on_inputs",
-    "chat_template", "chat_template_jinja", "special_tokens", "micro_batch_size", "gradient_accumulation_steps",
+    "chat_template", "chat_template_jinja", "special_tokens", "tokens", "micro_batch_size", "gradient_accumulation_steps",
     "num_epochs", "max_steps", "learning_rate", "optimizer", "lr_scheduler", "warmup_steps", "warmup_ratio",
     "weight_decay", "max_grad_norm", "seed", "bf16", "fp16", "tf32", "gradient_checkpointing", "flash_attention",
     "sdp_attention", "deepspeed", "logging_steps", "save_steps", "save_total_limit", "eval_steps", "output_dir",

@@ -221,6 +221,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     from trl import SFTTrainer
 
     from tools.models import load_tokenizer
+    from tools import new_tokens
     from tools.targets import resolve_targets
 
     config = recipe.config
@@ -247,6 +248,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     pad_stats = padding_stats(lengths, settings.micro_batch_size, settings.sequence_len)
 
     base = load_model(settings, model.path, len(tokenizer), notes)
+    new_tokens.check(recipe, settings, added, base)
     if settings.quantized:
         base = prepare_model_for_kbit_training(base, use_gradient_checkpointing=settings.gradient_checkpointing,
                                                gradient_checkpointing_kwargs={"use_reentrant": False})
