@@ -116,7 +116,7 @@ test: model ## run the test suite (CPU, embedded model)
 test-fast: model ## the test suite without tests marked slow
 	$(PY) -m pytest tests -m "not slow" $(PYTEST_ARGS)
 
-bench: model ## CPU benchmark: interleaved A/B ratios -> bench/results.md [ONLY=<item number>]
+bench: model ## CPU benchmark: interleaved A/B ratios -> bench/results.md [ONLY=<item>[,<item>...]]
 	$(PY) -m bench.run $(if $(ONLY),--only $(ONLY))
 
 plan: setup ## estimate memory for RECIPE (default: all): training, inference, merge, GGUF [GPU_GB=8 RAM_GB=16]

@@ -3,6 +3,7 @@ after a warm-up, medians of several repetitions, printed as ratios.
 
     make bench                 # all items, ~20 minutes on 2 cores -> bench/results.md, bench/results.json
     make bench ONLY=4          # one item (merged into the existing results)
+    make bench ONLY=1,2,3      # several (items 1-3 share one training measurement)
     python -m bench.run --render   # rewrite results.md from results.json (after editing NOTES)
 
 Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
@@ -31,11 +32,11 @@ TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choic
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
-def run_items(only: int | None, save=None) -> dict[int, dict[str, Any]]:
+def run_items(only: list[int] | None, save=None) -> dict[int, dict[str, Any]]:
     from bench import export_items, others, training
 
     results: dict[int, dict[str, Any]] = {}
-    wanted = [only] if only else list(TITLES)
+    wanted = list(only) if only else list(TITLES)
     overhead = None
     for number in wanted:
         start = time.monotonic()
@@ -145,9 +146,19 @@ def _loadtest_section() -> list[str]:
 
 
 
+def _items(text: str) -> list[int]:
+    try:
+        items = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        items = []
+    if not items or any(item not in TITLES for item in items):
+        raise argparse.ArgumentTypeError(f"{text!r}: item numbers from {min(TITLES)} to {max(TITLES)}, comma-separated")
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--only", type=int, choices=sorted(TITLES), help="run one item")
+    parser.add_argument("--only", type=_items, help="run these items, e.g. 4 or 1,2,3")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: all cores)")
     parser.add_argument("--render", action="store_true", help="only rewrite results.md from results.json")
     args = parser.parse_args(argv)

@@ -250,3 +250,26 @@ def test_explicit_bf16_on_hardware_without_it_is_refused(monkeypatch, capsys, tm
     monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
     assert main(["qwen-personal-qa", "--model", EMBEDDED, "--set", "bf16=true"]) == 1
     assert "bf16: auto" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_diagnostics_only_on_logging_steps_leave_the_training_unchanged(tmp_path, monkeypatch):
+    """tools/backends/trl.lean_trainer skips TRL's entropy/accuracy over the logits on steps that do not
+    log: the same losses as TRL's own path to the last digit, and the logged diagnostics still there."""
+    from tools.backends import trl as backend
+
+    overrides = "max_steps=4 logging_steps=2 eval_steps=1000 save_steps=1000 gradient_accumulation_steps=2 sample_packing=false"
+    code, lean = _train(tmp_path / "lean", monkeypatch, "qwen-personal-qa", overrides, profile="cpu")
+    assert code == 0
+    monkeypatch.setattr(backend, "lean_trainer", lambda base: base)
+    code, full = _train(tmp_path / "full", monkeypatch, "qwen-personal-qa", overrides, profile="cpu")
+    assert code == 0
+
+    def logged(run):
+        return [row for row in map(json.loads, (run / "metrics.jsonl").read_text().splitlines()) if "loss" in row]
+
+    lean_rows, full_rows = logged(lean), logged(full)
+    assert [r["step"] for r in lean_rows] == [r["step"] for r in full_rows] == [2, 4]
+    assert [r["loss"] for r in lean_rows] == [r["loss"] for r in full_rows]
+    assert [r["num_tokens"] for r in lean_rows] == [r["num_tokens"] for r in full_rows]
+    assert all("entropy" in r and "mean_token_accuracy" in r for r in lean_rows)
