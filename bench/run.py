@@ -28,7 +28,7 @@ RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
           6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM",
-          12: "Constrained decoding", 13: "Plan after training"}
+          12: "Constrained decoding", 13: "Plan after training", 14: "Preference step"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
@@ -70,10 +70,14 @@ def run_items(only: list[int] | None, save=None) -> dict[int, dict[str, Any]]:
                 from bench.structured_item import item12_constrained
 
                 result = item12_constrained()
-            else:
+            elif number == 13:
                 from bench.path_item import item13_path
 
                 result = item13_path()
+            else:
+                from bench.preference_item import item14_preference
+
+                result = item14_preference()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements

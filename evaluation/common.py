@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from tools import runs
 from tools.paths import display
 
-VARIANTS = ("base", "finetuned")
+VARIANTS = ("base", "start", "finetuned")  # "start": only for runs that continue another run's adapter
 
 
 class EvalError(Exception):
@@ -66,20 +66,50 @@ def check_adapter(recipe) -> Path:
     return paths.adapter
 
 
+def start_adapter(recipe) -> Path | None:
+    """The adapter the run started from (`lora_model_dir`, recorded in its manifest), when still there."""
+    from tools.data import resolve_path
+
+    started = (runs.for_recipe(recipe).read_manifest().get("started_from") or {}).get("adapter")
+    if started and (resolve_path(started) / "adapter_config.json").is_file():
+        return resolve_path(started)
+    return None
+
+
 def load_models(recipe, base_only: bool = False):
-    """One model in memory: base + the run's adapter (fine-tuned), or the base alone with base_only."""
+    """One model in memory: base + the run's adapter (fine-tuned), or the base alone with base_only.
+    A run that started from another run's adapter (a DPO run from its SFT run) also gets that adapter,
+    as "start", so every metric is measured against it too."""
     from tools.generation import load
 
     if base_only:
         return load(recipe, adapter=None)
-    return load(recipe, adapter=check_adapter(recipe))
+    loaded = load(recipe, adapter=check_adapter(recipe))
+    start = start_adapter(recipe)
+    if start is not None and hasattr(loaded.model, "load_adapter"):
+        loaded.model.load_adapter(start, adapter_name="start")
+        loaded.model.set_adapter("default")
+        loaded.model.eval()
+    return loaded
+
+
+@contextlib.contextmanager
+def _active(model, name: str) -> Iterator[None]:
+    model.set_adapter(name)
+    try:
+        yield
+    finally:
+        model.set_adapter("default")
 
 
 def variants(loaded) -> Iterator[tuple[str, contextlib.AbstractContextManager]]:
-    """("base", adapter disabled) and ("finetuned", adapter on) for a PEFT model; only "base" otherwise."""
+    """("base", adapter disabled), ("start", the adapter the run started from, when loaded) and
+    ("finetuned", the run's adapter) for a PEFT model; only "base" otherwise."""
     model = loaded.model
     if hasattr(model, "disable_adapter") and hasattr(model, "peft_config"):
         yield "base", model.disable_adapter()
+        if "start" in model.peft_config:
+            yield "start", _active(model, "start")
         yield "finetuned", contextlib.nullcontext()
     else:
         yield "base", contextlib.nullcontext()

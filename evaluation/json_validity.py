@@ -93,12 +93,12 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
 
     from evaluation.common import eval_settings
     from tools.data import DataError, load_rows, resolve_path
-    from tools.prompting import split_prompt_answer
+    from tools.prompting import layout_entry, split_prompt_answer
 
     evaluation = config.get("evaluation") or {}
     spec = evaluation["json_validity"]
     category_field = evaluation.get("category_field")
-    entry = {**config["datasets"][0], "path": spec["path"]}
+    entry = {**layout_entry(config), "path": spec["path"]}
     schema_path = resolve_path(spec["schema"])
     try:
         validator = Draft202012Validator(json.loads(schema_path.read_text()))

@@ -40,6 +40,15 @@ def summarise(pairs: list[tuple[float, float]]) -> dict[str, float | None]:
             "preference_margin": sum(rejected - chosen for chosen, rejected in pairs) / len(pairs)}
 
 
+def implicit_rewards(policy: list[float], reference: list[float], beta: float) -> dict[str, float]:
+    """DPO's implicit reward on held-out pairs: r = beta x (log p_policy - log p_reference) of each
+    answer (summed NLLs, chosen then rejected per pair); accuracy = share of pairs whose chosen
+    reward is higher, margin = mean r(chosen) - r(rejected) (TRL's rewards/accuracies, /margins)."""
+    rewards = [beta * (ref - pol) for pol, ref in zip(policy, reference)]  # NLL = -log p
+    margins = [rewards[i] - rewards[i + 1] for i in range(0, len(rewards), 2)]
+    return {"reward_accuracy": sum(m > 0 for m in margins) / len(margins), "reward_margin": sum(margins) / len(margins)}
+
+
 def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
     from tools.data import read_jsonl, require_fields, resolve_path
 
@@ -53,9 +62,11 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
         sequences += pair_sequences(config, tokenizer, *(row.data[f] for f in FIELDS))
     result = MetricResult(data_files={display(resolve_path(path)): "preference"})
     per_example = [{"where": row.where, "question": row.data["question"]} for row in rows]
+    totals: dict[str, list[float]] = {}
     for variant, context in variants(loaded):
         with context:
             scored = score(loaded.model, sequences, pad_id, progress=f"preference {variant}")
+        totals[variant] = [total for total, _ in scored]
         nlls = [mean_nll(*pair) for pair in scored]
         pairs = [(nlls[2 * i], nlls[2 * i + 1]) for i in range(len(rows))]
         result.metrics[variant].update(summarise(pairs))
@@ -63,6 +74,8 @@ def evaluate(loaded, config: dict[str, Any]) -> MetricResult:
             item[f"nll_chosen_{variant}"] = chosen
             item[f"nll_rejected_{variant}"] = rejected
             item[f"correct_{variant}"] = chosen < rejected
+    if "start" in totals:  # a run that continued another run's adapter: DPO's implicit reward against it
+        result.metrics["finetuned"].update(implicit_rewards(totals["finetuned"], totals["start"], config.get("rl_beta") or 0.1))
     result.files["preference.jsonl"] = per_example
     result.details["preference"] = {"path": display(resolve_path(path)), "pairs": len(rows)}
     return result

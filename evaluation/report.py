@@ -86,13 +86,24 @@ def render_markdown(data: dict[str, Any], files: dict[str, list[dict[str, Any]]]
         "",
         "## Results on held-out data",
         "",
-        "| metric | base | fine-tuned | Δ (fine-tuned − base) | |",
-        "|---|---:|---:|---:|---|",
     ]
-    for name in m["finetuned"]:
-        delta = m["delta"].get(name)
-        lines.append(f"| `{name}` | {_fmt(m['base'].get(name))} | {_fmt(m['finetuned'][name])} | "
-                     f"{'' if delta is None else f'{delta:+.4f}'} | {_better(name, delta)} |")
+    if m.get("start"):  # a run that continued another run's adapter (e.g. DPO from SFT): that run too
+        started = (data.get("manifest") or {}).get("started_from") or {}
+        lines[-1:-1] = [f"Started from the adapter `{started.get('adapter', '?')}` (run `{started.get('recipe', '?')}`), "
+                        f"measured here on the same data as \"start\"; `reward_*`: DPO's implicit reward against it.", ""]
+        lines += ["| metric | base | start | fine-tuned | Δ (fine-tuned − base) | Δ (fine-tuned − start) | |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for name in m["finetuned"]:
+            delta, delta_start = m["delta"].get(name), m["delta_start"].get(name)
+            lines.append(f"| `{name}` | {_fmt(m['base'].get(name))} | {_fmt(m['start'].get(name))} | {_fmt(m['finetuned'][name])} | "
+                         f"{'' if delta is None else f'{delta:+.4f}'} | {'' if delta_start is None else f'{delta_start:+.4f}'} | "
+                         f"{_better(name, delta_start)} |")
+    else:
+        lines += ["| metric | base | fine-tuned | Δ (fine-tuned − base) | |", "|---|---:|---:|---:|---|"]
+        for name in m["finetuned"]:
+            delta = m["delta"].get(name)
+            lines.append(f"| `{name}` | {_fmt(m['base'].get(name))} | {_fmt(m['finetuned'][name])} | "
+                         f"{'' if delta is None else f'{delta:+.4f}'} | {_better(name, delta)} |")
     lines.append("")
     if data["thresholds"]:
         lines += ["### Thresholds (fine-tuned model)", ""]

@@ -25,7 +25,7 @@ from tools import runs
 from tools.paths import display, reports_dir
 
 MANIFEST_KEYS = ("backend", "started", "wall_seconds", "steps", "epochs", "train_loss", "eval_loss", "device", "precision",
-                 "seed", "recipe_hash", "applied", "git_commit", "versions", "interrupted")
+                 "seed", "recipe_hash", "applied", "git_commit", "versions", "interrupted", "rl", "started_from")
 
 
 def evaluate(recipe, loaded) -> MetricResult:
@@ -55,9 +55,11 @@ def report_data(recipe, loaded, result: MetricResult, seconds: float) -> dict[st
     paths = runs.for_recipe(recipe)
     manifest = paths.read_manifest()
     base = resolve_model(recipe["base_model"])
-    metrics = {v: dict(result.metrics.get(v, {})) for v in VARIANTS}
-    metrics["delta"] = {name: (value - metrics["base"][name]) if value is not None and metrics["base"].get(name) is not None else None
-                        for name, value in metrics["finetuned"].items()}
+    metrics = {v: dict(result.metrics.get(v, {})) for v in VARIANTS if v != "start" or result.metrics.get(v)}
+    for key, against in (("delta", "base"), ("delta_start", "start")):
+        if against in metrics:
+            metrics[key] = {name: (value - metrics[against][name]) if value is not None and metrics[against].get(name) is not None
+                            else None for name, value in metrics["finetuned"].items()}
     thresholds = check_thresholds(recipe.section("evaluation").get("thresholds") or {}, metrics["finetuned"])
     device = next(loaded.model.parameters()).device
     settings = {k: v for k, v in vars(eval_settings(recipe.config)).items() if k in ("max_new_tokens", "repetition_penalty", "stop") and v}
@@ -137,9 +139,10 @@ def run(recipe) -> int:
 
 def _print_summary(data: dict[str, Any]) -> None:
     m = data["metrics"]
-    print(f"{'metric':<28} {'base':>10} {'fine-tuned':>10} {'delta':>10}")
+    start = "start" in m
+    print(f"{'metric':<28} {'base':>10}" + (f" {'start':>10}" if start else "") + f" {'fine-tuned':>10} {'delta':>10}")
     for name, value in m["finetuned"].items():
-        cells = [m["base"].get(name), value, m["delta"].get(name)]
+        cells = [m["base"].get(name)] + ([m["start"].get(name)] if start else []) + [value, m["delta"].get(name)]
         print(f"{name:<28} " + " ".join(f"{c:>10.4f}" if isinstance(c, (int, float)) else f"{'-':>10}" for c in cells))
 
 

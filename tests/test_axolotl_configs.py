@@ -21,7 +21,7 @@ from tools.recipe import main as recipe_main
 
 CONFIGS = sorted((ROOT / "tests" / "assets" / "axolotl_configs").glob("*.yml"))
 # What the TRL backend refuses, by name: these change what is trained and only Axolotl does them.
-REFUSED_BY_TRL = {"dpo": ["`rl`", "`rl_beta`", "`datasets[0].type`"], "pretraining-stream": ["`pretraining_dataset`"]}
+REFUSED_BY_TRL = {"dpo": ["`datasets[0].type`"], "pretraining-stream": ["`pretraining_dataset`"]}
 TWO_STEPS = "max_steps=2 save_steps=1000 eval_steps=1000 evals_per_epoch=0 saves_per_epoch=0 logging_steps=1 sequence_len=256 micro_batch_size=1 gradient_accumulation_steps=1"
 
 

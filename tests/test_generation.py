@@ -69,3 +69,22 @@ def test_a_qlora_recipe_can_be_answered_in_4bit_on_cpu():
     assert "Linear4bit" in layers and "4-bit nf4" in loaded.source
     out = generation.answer(loaded, "Proyecto Alfa, estado verde, sin bloqueos.")
     assert out.token_ids
+
+
+def test_the_fallback_sentence_anywhere_or_an_empty_answer_gives_the_fallback():
+    """The personal-QA use case's cleaning step, on the recipe's own generation settings."""
+    from tools.generation import partial_postprocess, postprocess
+    from tools.recipe import load_recipe
+
+    config = load_recipe("qwen-personal-qa").config
+    fallback = config["generation"]["fallback"]
+    assert postprocess("Inés vive en Logroño.\nY trabaja allí.", config) == "Inés vive en Logroño."
+    assert postprocess("Creo que es ingeniera.\nPero no tengo esa información.", config) == fallback
+    assert postprocess("Lo siento, NO tengo esa informacion", config) == fallback
+    assert postprocess("  \n\n", config) == fallback
+    assert postprocess("¿?\nInés vive en Logroño.", config) == fallback  # the first line is empty after cleaning
+    # While streaming, the first line is shown but the generation goes on: a later line may still
+    # turn the answer into the fallback. Without a fallback, the first newline ends it.
+    assert partial_postprocess("Inés vive en Logroño.\nPero", config) == ("Inés vive en Logroño.", False)
+    plain = {**config, "generation": {**config["generation"], "fallback": None}}
+    assert partial_postprocess("Inés vive en Logroño.\nPero", plain) == ("Inés vive en Logroño.", True)

@@ -72,7 +72,8 @@ def audit_file(path: Path, entry: dict[str, Any], skip_lines: set[int], tokenize
     """
     from tqdm import tqdm
 
-    from tools.prompting import PromptError, encode
+    from tools.data import format_of
+    from tools.prompting import PromptError, encode, preference_layout
 
     source = display(path)
     eos_id = tokenizer.eos_token_id
@@ -81,17 +82,25 @@ def audit_file(path: Path, entry: dict[str, Any], skip_lines: set[int], tokenize
     eos_text = repr(tokenizer.eos_token)
     sequence_len = config.get("sequence_len")
     findings: list[tuple[str, str, str]] = []
+    kind = format_of(entry)
+    try:
+        sides = ([(" (chosen)", preference_layout(entry)), (" (rejected)", preference_layout(entry, "field_rejected"))]
+                 if kind == "preference" else [("", preference_layout(entry, "field_completion"))] if kind == "kto"
+                 else [("", entry)])
+    except PromptError as error:
+        return [("error", source, str(error))]
     rows = tqdm(iter_jsonl(path), desc=f"audit {source}", unit=" rows", leave=False, disable=not sys.stderr.isatty())
     for number, obj, _ in rows:
         if number in skip_lines:
             continue
         where = f"{source}:{number}"
-        try:
-            encoded = encode(obj, entry, tokenizer, config)
-        except PromptError as error:
-            findings.append(("error", where, f"cannot format the example: {error}"))
-            continue
-        lengths.append(len(encoded.input_ids))
-        fractions.append(encoded.supervised / max(1, len(encoded.input_ids)))
-        findings += audit_row(encoded, where, eos_id, eos_text, sequence_len)
+        for side, side_entry in sides:  # a preference pair is audited on both of its answers
+            try:
+                encoded = encode(obj, side_entry, tokenizer, config)
+            except PromptError as error:
+                findings.append(("error", where, f"cannot format the example{side}: {error}"))
+                continue
+            lengths.append(len(encoded.input_ids))
+            fractions.append(encoded.supervised / max(1, len(encoded.input_ids)))
+            findings += [(level, at + side, message) for level, at, message in audit_row(encoded, where, eos_id, eos_text, sequence_len)]
     return findings

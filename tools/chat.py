@@ -23,8 +23,9 @@ def chat_loop(loaded, stdin: TextIO, stdout: TextIO, history: list[dict[str, str
     `history` (filled in place) holds the conversation's turns for chat-format recipes.
     """
     from tools.generation import VisibleStream, answer
+    from tools.prompting import layout_entry
 
-    chat_format = loaded.config["datasets"][0]["type"] == "chat_template"
+    chat_format = layout_entry(loaded.config)["type"] == "chat_template"
     history = history if history is not None else []
 
     def write(text: str) -> None:

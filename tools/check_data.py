@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tools.data import _field_label, check_row, iter_jsonl, messages_of, resolve_path
+from tools.data import RENAMED_FIELDS, _field_label, check_row, format_of, iter_jsonl, messages_of, resolve_path
 from tools.paths import display
 from tools.prompting import user_defined
 from tools.recipe import Recipe, RecipeError, add_recipe_arguments, all_recipe_paths, load_recipe
@@ -155,6 +155,10 @@ def prompt_and_content(obj: dict[str, Any], plan: FilePlan) -> tuple[str, str]:
     if kind == "completion":
         text = obj[answer_field(entry)]
         return text, text
+    if format_of(entry) in RENAMED_FIELDS:  # preference pairs / KTO rows: the prompt, then every answer
+        names = {canonical: kind.get(key) or canonical for key, canonical in RENAMED_FIELDS[format_of(entry)].items()}
+        prompt = str(obj[names["prompt"]])
+        return prompt, sep.join(str(obj[n]) for n in names.values())
     if kind == "alpaca":
         names = ("instruction", "input")
     else:
@@ -170,6 +174,8 @@ def _optional_fields(entry: dict[str, Any] | None) -> set[str]:
     kind = entry["type"]
     if kind == "alpaca":
         return {"input"}
+    if isinstance(kind, dict) and format_of(entry) in RENAMED_FIELDS:
+        return {kind.get("field_system") or "system"}
     if isinstance(kind, dict):
         spec = user_defined(kind)
         return {spec["field_input"], spec["field_system"]}

@@ -7,6 +7,9 @@ Formats (schemas in datasets/schemas/): `question_answer`, `instruction_response
 are the mapping's fields. Chat rows may name their fields and roles as Axolotl lets them
 (`field_messages`, `message_property_mappings`, `roles`: ShareGPT's `from`/`value` and
 `human`/`gpt`); `messages_of` returns them as `role`/`content` with the canonical role names.
+Preference recipes (`rl:`) use Axolotl's user-defined preference types: `preference` (prompt,
+chosen, rejected; a pair whose two answers are equal is an error) and `kto` (prompt, completion,
+boolean label), their fields renamed by the type's field_* keys.
 """
 from __future__ import annotations
 
@@ -43,6 +46,14 @@ DEFAULT_PROPERTY_MAPPINGS = {"role": "role", "content": "content"}
 DEFAULT_ROLES = {"user": ["user", "human"], "assistant": ["assistant", "gpt", "model"], "system": ["system"]}
 
 
+# Axolotl's user-defined preference types (prompt_strategies/dpo|kto/user_defined.py): their keys, and
+# the field each names -> the field of datasets/schemas/<format>.schema.json it stands for.
+PREFERENCE_KEYS = ("field_chosen", "field_rejected", "chosen_format", "rejected_format")
+KTO_KEYS = ("field_completion", "field_label", "completion_format")
+RENAMED_FIELDS = {"preference": {"field_prompt": "prompt", "field_chosen": "chosen", "field_rejected": "rejected"},
+                  "kto": {"field_prompt": "prompt", "field_completion": "completion", "field_label": "label"}}
+
+
 def format_of(entry: dict[str, Any]) -> str:
     """The data format of one `datasets[]` entry of a recipe."""
     kind = entry.get("type")
@@ -51,6 +62,10 @@ def format_of(entry: dict[str, Any]) -> str:
     if kind in ("alpaca", "completion"):
         return kind
     if isinstance(kind, dict):
+        if any(k in kind for k in PREFERENCE_KEYS):
+            return "preference"
+        if any(k in kind for k in KTO_KEYS):
+            return "kto"
         fields = (kind.get("field_instruction", "instruction"), kind.get("field_output", "output"))
         if fields == ("question", "answer") and not kind.get("field_input"):
             return "question_answer"
@@ -82,6 +97,12 @@ def schema_for(entry: dict[str, Any]) -> dict[str, Any]:
         field = entry.get("field", "text")
         return {"type": "object", "title": "completion", "required": [field],
                 "properties": {field: {"type": "string", "minLength": 1, "pattern": "\\S"}}}
+    if fmt in RENAMED_FIELDS:  # the named schema with the fields the type names
+        schema = json.loads(json.dumps(_named_schema(fmt)))
+        names = {canonical: entry["type"].get(key) or canonical for key, canonical in RENAMED_FIELDS[fmt].items()}
+        schema["properties"] = {names[k]: v for k, v in schema["properties"].items()}
+        schema["required"] = [names[k] for k in schema["required"]]
+        return schema
     if fmt != "custom":
         schema = json.loads(json.dumps(_named_schema(fmt)))
     else:
@@ -179,6 +200,11 @@ def check_row(obj: Any, entry: dict[str, Any]) -> list[str]:
     if not isinstance(obj, dict):
         return [f"expected a JSON object, got {type(obj).__name__}"]
     problems = [_describe(e) for e in sorted(Draft202012Validator(schema_for(entry)).iter_errors(obj), key=lambda e: list(e.absolute_path))]
+    if not problems and format_of(entry) == "preference":
+        chosen, rejected = (entry["type"].get(k) or k.split("_")[1] for k in ("field_chosen", "field_rejected"))
+        if obj[chosen].strip() == obj[rejected].strip():
+            problems.append(f"'{chosen}' and '{rejected}' are the same answer: the pair teaches nothing; "
+                            f"write a rejected answer the model should not give")
     if not problems and format_of(entry) == "chat":
         order = _chat_order_problem(messages_of(obj, entry))
         if order:

@@ -167,18 +167,24 @@ def normalise_text(text: str) -> str:
 
 
 def postprocess(raw: str, config: dict[str, Any]) -> str:
-    """The recipe's answer post-processing: stop strings, first line, fallback sentence."""
+    """The recipe's answer post-processing: stop strings, first line, fallback sentence.
+
+    With a `fallback`, as the personal-QA use case's cleaning step defines it: the fallback
+    sentence anywhere in the answer (any line, any wording around it: "Lo siento, no tengo esa
+    información") gives exactly the fallback, and so does an answer left empty by the cleaning."""
     generation = config.get("generation") or {}
     text = raw
     for stop in generation.get("stop") or []:
         if stop in text:
             text = text.split(stop, 1)[0]
     text = text.strip()
+    whole = text
     if generation.get("first_line_only"):
         text = text.split("\n", 1)[0].strip()
     fallback = generation.get("fallback")
-    if fallback and normalise_text(fallback) and normalise_text(fallback) in normalise_text(text):
-        text = fallback  # "Lo siento, no tengo esa información" -> the exact fallback sentence
+    if fallback and normalise_text(fallback):
+        if normalise_text(fallback) in normalise_text(whole) or not normalise_text(text):
+            text = fallback
     return text
 
 
@@ -311,8 +317,8 @@ def partial_postprocess(raw: str, config: dict[str, Any], extra_stops: list[str]
 
     Text that a later token could still remove (the start of a stop string, trailing spaces) is
     held back; `complete` is True once a stop string or the end of the first line
-    (`first_line_only`) was seen, so generating further cannot change the answer. The fallback
-    rewrite is applied by `postprocess` on the whole answer only.
+    (`first_line_only`, unless the recipe has a `fallback`) was seen, so generating further cannot
+    change the answer. The fallback rewrite is applied by `postprocess` on the whole answer only.
     """
     generation = config.get("generation") or {}
     stops = [s for s in list(generation.get("stop") or []) + list(extra_stops) if s]
@@ -325,7 +331,9 @@ def partial_postprocess(raw: str, config: dict[str, Any], extra_stops: list[str]
         text = text[: len(text) - held]
     text = text.lstrip()
     if generation.get("first_line_only") and "\n" in text:
-        text, complete = text.split("\n", 1)[0], True
+        # With a fallback the rest still counts (the sentence on a later line gives the fallback),
+        # so the generation goes on to its end; only the first line is shown meanwhile.
+        text, complete = text.split("\n", 1)[0], complete or not generation.get("fallback")
     return text.rstrip(), complete
 
 

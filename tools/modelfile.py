@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.go_template import TemplateError, ollama_values, render
-from tools.prompting import completion_layout
+from tools.prompting import completion_layout, layout_entry
 
 
 class ModelfileError(ValueError):
@@ -153,7 +153,7 @@ def _param(value: Any) -> str:
 def build(config: dict[str, Any], tokenizer) -> Modelfile:
     """The Modelfile contents for a resolved recipe and its (prepared) tokenizer."""
     generation = config.get("generation") or {}
-    kind = config["datasets"][0]["type"]
+    kind = layout_entry(config)["type"]
     notes: list[str] = []
     if kind == "chat_template":
         try:

@@ -116,7 +116,7 @@ def convert(facts: ModelFacts, out_bytes: float, source: str) -> Stage:
     work = largest * (widen + out_bytes)
     return Stage("convert to GGUF", "RAM", CONVERT_PROCESS_BYTES + work,
                  f"process {CONVERT_PROCESS_BYTES / GB:.2f} GB + largest {largest / 1e6:.0f}M x ("
-                 + (f"4 B float32 + " if widen else "") + f"{out_bytes:g} B out)",
+                 + ("4 B float32 + " if widen else "") + f"{out_bytes:g} B out)",
                  "input read through mmap (page cache, not counted)")
 
 

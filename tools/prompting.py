@@ -129,6 +129,46 @@ USER_DEFINED_DEFAULTS = {"format": "{instruction} {input} ", "no_input_format": 
                          "field_output": "output", "field_system": "system"}
 
 
+PREFERENCE_TYPES_LAID_OUT = "a user-defined mapping with prompt_format (Axolotl's user_defined.default)"
+
+
+def layout_entry(config: dict[str, Any]) -> dict[str, Any]:
+    """The dataset entry whose prompt layout the model is trained on and asked with.
+
+    SFT recipes: the first training dataset. Preference recipes (`rl:`): the first dataset's
+    Axolotl user-defined preference type, read as the same layout an SFT recipe writes
+    (`preference_layout`).
+    """
+    entry = config["datasets"][0]
+    if not config.get("rl"):
+        return entry
+    kind = entry.get("type")
+    if not isinstance(kind, dict) or "prompt_format" not in kind:
+        raise PromptError(f"datasets[0].type: a preference recipe ({config['rl']}) is asked in the layout of its "
+                          f"data; this project reads {PREFERENCE_TYPES_LAID_OUT}, not {kind!r}")
+    return preference_layout(entry)
+
+
+def preference_layout(entry: dict[str, Any], answer_key: str = "field_chosen") -> dict[str, Any]:
+    """A preference (or KTO) dataset entry as the SFT entry it is equivalent to: `prompt_format`
+    with `{prompt}` as the instruction, the system prompt written into it, and the answer field
+    `answer_key` names (field_chosen, field_rejected or field_completion) as the output. The answer
+    formats are expected to be the answer followed by the end token (`{chosen}<|im_end|>`), which
+    is how an SFT row ends too."""
+    kind = entry["type"]
+    layout = kind.get("prompt_format") or "{prompt}"
+    if "{system}" in layout:
+        raise PromptError("datasets[].type.prompt_format: write the system prompt into prompt_format; a per-row "
+                          "{system} field has no value when the model is asked")
+    if layout.count("{prompt}") != 1:
+        raise PromptError("datasets[].type.prompt_format: must contain {prompt} once (the user's text)")
+    escaped = layout.replace("{", "{{").replace("}", "}}").replace("{{prompt}}", "{instruction}")
+    default = answer_key.split("_", 1)[1]
+    return {**entry, "type": {"field_instruction": kind.get("field_prompt") or "prompt",
+                              "field_output": kind.get(answer_key) or default, "format": escaped,
+                              "no_input_format": escaped}}
+
+
 def user_defined(kind: dict[str, Any]) -> dict[str, Any]:
     """A user-defined `type:` mapping with Axolotl's defaults for what it leaves out."""
     return {**USER_DEFINED_DEFAULTS, **{k: v for k, v in kind.items() if v is not None}}
@@ -259,7 +299,7 @@ def inference_row(config: dict[str, Any], user_text: str, answer: str = "",
     JSON extractor's), the user's text is the row's input and the instruction is that sentence;
     otherwise the user's text is the instruction (question) and the input is empty.
     """
-    entry = config["datasets"][0]
+    entry = layout_entry(config)
     kind = entry["type"]
     generation = config.get("generation") or {}
     if kind == "chat_template":
@@ -316,7 +356,7 @@ class CompletionLayout:
 
 
 def completion_layout(config: dict[str, Any]) -> CompletionLayout:
-    entry = config["datasets"][0]
+    entry = layout_entry(config)
     kind = entry["type"]
     if kind == "chat_template":
         raise PromptError("chat recipes are laid out by their chat template, not by a completion layout")
@@ -355,7 +395,7 @@ def chat_template_text(config: dict[str, Any], tokenizer) -> str:
     recipe's system prompt) and, when the conversation ends with an assistant message, that
     answer and the eos token, as training lays out a row.
     """
-    if config["datasets"][0]["type"] == "chat_template":
+    if layout_entry(config)["type"] == "chat_template":
         system = (config.get("generation") or {}).get("system_prompt")
         if not system:
             return tokenizer.chat_template

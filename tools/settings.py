@@ -87,6 +87,15 @@ class TrainSettings:
     eval_steps: float | None
     evaluate: bool  # evaluation data exists and evaluation can happen within the run
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # preference training (Axolotl's names); rl None: supervised fine-tuning
+    rl: str | None = None  # dpo | ipo | kto | orpo
+    rl_beta: float = 0.1  # TRL's and Axolotl's default beta
+    dpo_loss_type: tuple[str, ...] | None = None
+    dpo_loss_weights: tuple[float, ...] | None = None
+    orpo_alpha: float | None = None
+    kto_desirable_weight: float = 1.0
+    kto_undesirable_weight: float = 1.0
+    lora_model_dir: str | None = None  # an adapter to continue from (an SFT run's), as Axolotl names it
 
     @property
     def quantized(self) -> bool:
@@ -233,6 +242,14 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
         eval_steps=eval_steps,
         evaluate=evaluate,
         notes=tuple(notes),
+        rl=config.get("rl"),
+        rl_beta=_float(config["rl_beta"]) if config.get("rl_beta") is not None else 0.1,
+        dpo_loss_type=tuple(config["dpo_loss_type"]) if config.get("dpo_loss_type") else None,
+        dpo_loss_weights=tuple(_float(w) for w in config["dpo_loss_weights"]) if config.get("dpo_loss_weights") else None,
+        orpo_alpha=_float(config["orpo_alpha"]) if config.get("orpo_alpha") is not None else None,
+        kto_desirable_weight=_float(config["kto_desirable_weight"]) if config.get("kto_desirable_weight") is not None else 1.0,
+        kto_undesirable_weight=_float(config["kto_undesirable_weight"]) if config.get("kto_undesirable_weight") is not None else 1.0,
+        lora_model_dir=config.get("lora_model_dir"),
     )
 
 

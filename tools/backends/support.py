@@ -24,7 +24,7 @@ HONOURED_BY_TRL = frozenset({
     "num_epochs", "max_steps", "learning_rate", "optimizer", "lr_scheduler", "warmup_steps", "warmup_ratio",
     "weight_decay", "max_grad_norm", "seed", "bf16", "fp16", "tf32", "gradient_checkpointing", "flash_attention",
     "sdp_attention", "deepspeed", "logging_steps", "save_steps", "save_total_limit", "eval_steps", "output_dir",
-    "saves_per_epoch", "evals_per_epoch",
+    "saves_per_epoch", "evals_per_epoch", "lora_model_dir",
     # Bookkeeping only: how Axolotl finds classes or caches data; TRL uses the Auto classes and tokenises in memory.
     "model_type", "tokenizer_type", "base_model_config", "tokenizer_config", "strict", "dataset_prepared_path",
     "dataset_num_proc", "shuffle_merged_datasets",
@@ -56,6 +56,11 @@ class Unhonoured:
         return out
 
 
+# Preference keys the TRL backend honours (tools/backends/preference.py) when `rl` is one it trains.
+PREFERENCE_KEYS_BY_TRL = frozenset({"rl", "rl_beta", "dpo_loss_type", "dpo_loss_weights", "kto_desirable_weight",
+                                   "kto_undesirable_weight"})
+
+
 def _changes_training(key: str) -> bool:
     return any(key == p or (p.endswith("_") and key.startswith(p)) for p in CHANGES_WHAT_IS_TRAINED)
 
@@ -72,11 +77,18 @@ def trl_unhonoured(config: dict[str, Any]) -> Unhonoured:
     for key, value in config.items():
         if key in project or key in HONOURED_BY_TRL or not _wanted(value):
             continue
+        if key in PREFERENCE_KEYS_BY_TRL and config.get("rl") in ("dpo", "ipo", "kto"):
+            continue
         if _changes_training(key):
             found.errors.append(f"`{key}`: not supported by the TRL backend and it changes what is trained; "
                                 f"use BACKEND=axolotl")
         else:
             found.warnings.append(f"`{key}`: not supported by the TRL backend (no effect); use BACKEND=axolotl or remove it")
+    rl = config.get("rl")
+    if rl and rl not in ("dpo", "ipo", "kto"):
+        where = {"orpo": "TRL 1.9 has ORPO only in trl.experimental.orpo, an API it may change without notice"}.get(
+            rl, "TRL's trainer for it is not wired here")
+        found.errors.append(f"`rl`: {rl!r} is not trained by the TRL backend ({where}); use BACKEND=axolotl")
     adapter = config.get("adapter")
     if adapter not in (None, "lora", "qlora"):
         found.errors.append(f"`adapter`: {adapter!r} is not supported by the TRL backend (lora or qlora); use BACKEND=axolotl")

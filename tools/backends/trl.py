@@ -111,6 +111,51 @@ def lora_config(settings: TrainSettings, targets):
                       task_type="CAUSAL_LM", bias="none")
 
 
+def fit(trainer, paths: runs.RunPaths, resume: bool) -> tuple[Any, float, bool]:
+    """Train with the project's progress callback (metrics.jsonl, tokens/s, Ctrl-C saves a checkpoint),
+    from the last checkpoint when `resume`; returns (TrainOutput, seconds, interrupted)."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    progress = _Progress(paths.metrics, trainer.is_world_process_zero())
+    trainer.callback_handler.callbacks.insert(0, progress.callback)
+    progress.install_signals()
+
+    checkpoint = None
+    if resume:
+        checkpoint = get_last_checkpoint(str(paths.checkpoints)) if paths.checkpoints.is_dir() else None
+        if checkpoint is None:
+            raise ValueError(f"RESUME=1 but {paths.checkpoints} has no checkpoint; run without RESUME to start over")
+        print(f"Resuming from {checkpoint}", flush=True)
+    elif trainer.is_world_process_zero():
+        paths.metrics.unlink(missing_ok=True)
+    start = time.monotonic()
+    result = trainer.train(resume_from_checkpoint=checkpoint)
+    wall = time.monotonic() - start
+    return result, wall, progress.stop_requested
+
+
+def save(trainer, model, tokenizer, recipe, settings: TrainSettings, paths: runs.RunPaths, interrupted: bool) -> None:
+    """The adapter (or a full fine-tune's model) with its tokenizer, written atomically, on rank 0."""
+    if trainer.is_world_process_zero():
+        if interrupted:
+            print(f"Stopped at step {trainer.state.global_step}; checkpoint saved in {paths.checkpoints}. "
+                  f"Resume with RESUME=1.", flush=True)
+        elif settings.adapter:
+            # Only the trained adapter: a preference run also holds TRL's frozen "ref" copy of its start.
+            with atomic.replaced_dir(paths.adapter) as tmp:
+                model.save_pretrained(tmp, selected_adapters=["default"])
+                tokenizer.save_pretrained(tmp)
+        else:
+            from tools.prompting import chat_template_text
+
+            with atomic.replaced_dir(paths.merged) as tmp:
+                model.save_pretrained(tmp)
+                # as tools/merge.py does for adapters: the saved model carries the trained prompt layout
+                tokenizer.chat_template = chat_template_text(recipe.config, tokenizer)
+                tokenizer.save_pretrained(tmp)
+                (tmp / runs.FULL_FINETUNE).write_text("A full fine-tune: every weight was trained (no adapter).\n")
+
+
 def sft_config(settings: TrainSettings, output_dir: Path, steps: int, has_eval: bool):
     """SFTConfig of a run of `steps` optimizer steps; every value from `settings`."""
     from trl import SFTConfig
@@ -256,13 +301,16 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     import torch
     from datasets import Dataset
     from peft import get_peft_model, prepare_model_for_kbit_training
-    from transformers.trainer_utils import get_last_checkpoint
     from trl import SFTTrainer
 
     from tools.models import load_tokenizer
     from tools import new_tokens
     from tools.targets import resolve_targets
 
+    if settings.rl:
+        from tools.backends import preference
+
+        return preference.train(recipe, settings, model, resume, notes)
     config = recipe.config
     paths = runs.for_recipe(recipe)
     paths.root.mkdir(parents=True, exist_ok=True)
@@ -297,7 +345,16 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
             quantized[type(module).__name__] = quantized.get(type(module).__name__, 0) + 1
     if quantized:
         print("Quantized base layers: " + ", ".join(f"{n} x {c}" for n, c in quantized.items()), flush=True)
-    if settings.adapter:
+    if settings.adapter and settings.lora_model_dir:  # continue an adapter, as Axolotl's lora_model_dir does
+        from peft import PeftModel
+
+        from tools.backends.preference import start_adapter
+
+        start = start_adapter(settings)
+        peft_model = PeftModel.from_pretrained(base, start, is_trainable=True)
+        mapping = [f"continues {start} (its own r and targets)"]
+        trainable, total = peft_model.get_nb_trainable_parameters()
+    elif settings.adapter:
         targets, mapping = resolve_targets(settings, base)
         print("LoRA targets: " + "; ".join(mapping), flush=True)
         peft_model = get_peft_model(base, lora_config(settings, targets))
@@ -319,22 +376,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
         eval_dataset=Dataset.from_list(eval_examples) if eval_examples and args.eval_strategy != "no" else None,
         processing_class=tokenizer,
     )
-    progress = _Progress(paths.metrics, trainer.is_world_process_zero())
-    trainer.callback_handler.callbacks.insert(0, progress.callback)
-    progress.install_signals()
-
-    checkpoint = None
-    if resume:
-        checkpoint = get_last_checkpoint(str(paths.checkpoints)) if paths.checkpoints.is_dir() else None
-        if checkpoint is None:
-            raise ValueError(f"RESUME=1 but {paths.checkpoints} has no checkpoint; run without RESUME to start over")
-        print(f"Resuming from {checkpoint}", flush=True)
-    elif trainer.is_world_process_zero():
-        paths.metrics.unlink(missing_ok=True)
-    start = time.monotonic()
-    result = trainer.train(resume_from_checkpoint=checkpoint)
-    wall = time.monotonic() - start
-    interrupted = progress.stop_requested
+    result, wall, interrupted = fit(trainer, paths, resume)
 
     facts: dict[str, Any] = {
         "steps": trainer.state.global_step,
@@ -354,21 +396,5 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
         "added_tokens": added,
         "quantized_layers": [f"{n} x {c}" for n, c in quantized.items()],
     }
-    if trainer.is_world_process_zero():
-        if interrupted:
-            print(f"Stopped at step {trainer.state.global_step}; checkpoint saved in {paths.checkpoints}. "
-                  f"Resume with RESUME=1.", flush=True)
-        elif settings.adapter:
-            with atomic.replaced_dir(paths.adapter) as tmp:
-                peft_model.save_pretrained(tmp)
-                tokenizer.save_pretrained(tmp)
-        else:
-            from tools.prompting import chat_template_text
-
-            with atomic.replaced_dir(paths.merged) as tmp:
-                peft_model.save_pretrained(tmp)
-                # as tools/merge.py does for adapters: the saved model carries the trained prompt layout
-                tokenizer.chat_template = chat_template_text(recipe.config, tokenizer)
-                tokenizer.save_pretrained(tmp)
-                (tmp / runs.FULL_FINETUNE).write_text("A full fine-tune: every weight was trained (no adapter).\n")
+    save(trainer, peft_model, tokenizer, recipe, settings, paths, interrupted)
     return facts

@@ -74,7 +74,9 @@ class Served:
 
     @property
     def single_turn(self) -> bool:
-        return self.loaded.config["datasets"][0]["type"] != "chat_template"
+        from tools.prompting import layout_entry
+
+        return layout_entry(self.loaded.config)["type"] != "chat_template"
 
 
 @dataclass
