@@ -71,3 +71,18 @@ def test_cpu_estimate_matches_measured_peak_memory(config, embedded):
     measured = measure_in_subprocess(config, micro_batch=1, sequence_len=256, steps=2)
     ratio = predicted_mb(config, 1, 256) / measured["increase_mb"]
     assert 0.75 <= ratio <= 1.33, (config, ratio, measured)
+
+
+def test_a_preference_recipe_plans_two_sequences_an_example_and_no_second_base():
+    """DPO from the SFT adapter: chosen and rejected double the tokens of a step; the reference is a
+    frozen copy of the LoRA weights (TRL's "ref" adapter), not another copy of the model."""
+    from dataclasses import replace
+
+    dpo = planned_settings(load_recipe("qwen-personal-qa-dpo"))
+    facts = load_facts(load_recipe("qwen-personal-qa-dpo")["base_model"])
+    preference = estimate(facts, dpo)
+    supervised = estimate(facts, replace(dpo, rl=None))
+    assert preference.tokens == 2 * supervised.tokens
+    assert preference.get("reference") == preference.get("lora") > 0
+    assert preference.get("weights") == supervised.get("weights")  # one base model in memory
+    assert preference.total < 4 * GB  # the recipe's header: any 4 GB GPU

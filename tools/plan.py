@@ -21,6 +21,8 @@ converted config.json. The estimate adds, each with its formula printed:
                saves, its gradient and the logits' gradient; the logits themselves are freed after
                the loss) + the 16-bit logits' gradient on a GPU: 12 B per element on CPU, 14 B on GPU
   overhead     CUDA context, cuBLAS workspace and allocator slack: a stated constant (0.75 GB)
+  preference   `rl:` recipes: chosen and rejected make each example two sequences; the reference is
+               a frozen copy of the adapter (TRL's "ref" adapter), whose forward keeps no activations
 
 `--cpu` estimates the same run on this CPU (the precision and optimizer tools/settings.py resolves
 here, no CUDA context); `make bench ONLY=7` and tests/test_plan.py
@@ -197,7 +199,10 @@ def estimate(facts: ModelFacts, settings, mode: str = "gpu", micro_batch: int | 
     """Peak training memory of a run (tools/settings.TrainSettings) on `facts`' model; mode "gpu" or "cpu"."""
     micro_batch = micro_batch or settings.micro_batch_size
     sequence_len = sequence_len or settings.sequence_len
-    tokens = micro_batch * sequence_len
+    # Preference training: each example is two sequences (chosen and rejected; KTO: the answer and
+    # its KL sample), forward and backward; the reference pass keeps no activations.
+    sequences = 2 if getattr(settings, "rl", None) else 1
+    tokens = micro_batch * sequence_len * sequences
     est = Estimate(tokens=tokens)
     nbytes, why = precision_bytes(settings)
     counts = facts.counts()
@@ -239,6 +244,9 @@ def estimate(facts: ModelFacts, settings, mode: str = "gpu", micro_batch: int | 
             est.parts.append(("modules_to_save", saved * 4.0, f"{saved / 1e6:.0f}M = {', '.join(settings.lora_modules_to_save)} "
                               f"trained whole (new tokens' rows), fp32"))
             trainable += saved
+        if getattr(settings, "rl", None) and settings.rl != "orpo":
+            est.parts.append(("reference", trainable * 4.0, "a frozen copy of the LoRA weights (TRL's \"ref\" adapter), "
+                              "not a second base model"))
         est.parts.append(("gradients", trainable * 4.0, "same as LoRA, fp32"))
         est.parts.append(("optimizer", trainable * float(state), f"{trainable / 1e6:.2f}M x {state} B ({optimizer})"))
         dropout = DROPOUT_COPIES[mode] if settings.lora_dropout else 0.0
