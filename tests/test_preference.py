@@ -101,7 +101,7 @@ def test_three_steps_from_the_sft_adapter_with_it_as_the_reference(method, start
 
     dpo = load_recipe(DPO).config
     # each method's own loss alone (the recipe adds an NLL term to DPO's)
-    overrides = {"extends": DPO, "rl": method, "lora_model_dir": str(trained_qa / "adapter"),
+    overrides = {"extends": DPO, "rl": method, "rl_beta": 0.1, "lora_model_dir": str(trained_qa / "adapter"),
                  "dpo_loss_type": None, "dpo_loss_weights": None}
     if method == "kto":
         kind = {"field_prompt": "prompt", "field_completion": "completion", "field_label": "label",
@@ -119,7 +119,8 @@ def test_three_steps_from_the_sft_adapter_with_it_as_the_reference(method, start
     assert first["loss"] == pytest.approx(start_loss, rel=0.02 if method != "kto" else 0.1), first
     manifest = json.loads((run / "manifest.json").read_text())
     assert manifest["steps"] == 3 and manifest["rl"]["method"] == method
-    assert manifest["started_from"]["recipe"] == "qwen-personal-qa"
+    assert manifest["started_from"] == {**manifest["started_from"], "recipe": "qwen-personal-qa",
+                                        "adapter": str(trained_qa / "adapter")}
     assert "frozen copy" in manifest["rl"]["reference"]
     saved = sorted(p.name for p in (run / "adapter").iterdir())
     assert "ref" not in saved and "adapter_model.safetensors" in saved
