@@ -32,7 +32,7 @@ def test_a_broken_item_is_recorded_and_the_run_goes_on(monkeypatch, capsys):
 
     monkeypatch.setattr(others, "item9_load", broken)
     saved = []
-    results = run.run_items(9, saved.append)
+    results = run.run_items([9], saved.append)
     assert results[9]["failed"] == "RuntimeError: converter not found"
     assert saved and "FAILED" in run._line(9, results[9])
     machine = {"date": "d", "cpu": "c", "cores": 2, "torch_threads": 2, "memory_gb": 1, "bf16_flags": [],

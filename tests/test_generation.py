@@ -82,7 +82,8 @@ def test_the_fallback_sentence_anywhere_or_an_empty_answer_gives_the_fallback():
     assert postprocess("Creo que es ingeniera.\nPero no tengo esa información.", config) == fallback
     assert postprocess("Lo siento, NO tengo esa informacion", config) == fallback
     assert postprocess("  \n\n", config) == fallback
-    assert postprocess("¿?\nInés vive en Logroño.", config) == fallback  # the first line is empty after cleaning
+    assert postprocess("\nInés vive en Logroño.", config) == "Inés vive en Logroño."  # leading blank lines are stripped
+    assert postprocess("{}", config) == "{}"  # a JSON answer is not "empty"
     # While streaming, the first line is shown but the generation goes on: a later line may still
     # turn the answer into the fallback. Without a fallback, the first newline ends it.
     assert partial_postprocess("Inés vive en Logroño.\nPero", config) == ("Inés vive en Logroño.", False)

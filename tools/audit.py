@@ -73,7 +73,8 @@ def audit_file(path: Path, entry: dict[str, Any], skip_lines: set[int], tokenize
     from tqdm import tqdm
 
     from tools.data import format_of
-    from tools.prompting import PromptError, encode, preference_layout
+    from tools.preference_layout import preference_layout
+    from tools.prompting import PromptError, encode
 
     source = display(path)
     eos_id = tokenizer.eos_token_id

@@ -183,7 +183,7 @@ def postprocess(raw: str, config: dict[str, Any]) -> str:
         text = text.split("\n", 1)[0].strip()
     fallback = generation.get("fallback")
     if fallback and normalise_text(fallback):
-        if normalise_text(fallback) in normalise_text(whole) or not normalise_text(text):
+        if normalise_text(fallback) in normalise_text(whole) or not text:
             text = fallback
     return text
 

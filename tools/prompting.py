@@ -146,27 +146,9 @@ def layout_entry(config: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(kind, dict) or "prompt_format" not in kind:
         raise PromptError(f"datasets[0].type: a preference recipe ({config['rl']}) is asked in the layout of its "
                           f"data; this project reads {PREFERENCE_TYPES_LAID_OUT}, not {kind!r}")
+    from tools.preference_layout import preference_layout
+
     return preference_layout(entry)
-
-
-def preference_layout(entry: dict[str, Any], answer_key: str = "field_chosen") -> dict[str, Any]:
-    """A preference (or KTO) dataset entry as the SFT entry it is equivalent to: `prompt_format`
-    with `{prompt}` as the instruction, the system prompt written into it, and the answer field
-    `answer_key` names (field_chosen, field_rejected or field_completion) as the output. The answer
-    formats are expected to be the answer followed by the end token (`{chosen}<|im_end|>`), which
-    is how an SFT row ends too."""
-    kind = entry["type"]
-    layout = kind.get("prompt_format") or "{prompt}"
-    if "{system}" in layout:
-        raise PromptError("datasets[].type.prompt_format: write the system prompt into prompt_format; a per-row "
-                          "{system} field has no value when the model is asked")
-    if layout.count("{prompt}") != 1:
-        raise PromptError("datasets[].type.prompt_format: must contain {prompt} once (the user's text)")
-    escaped = layout.replace("{", "{{").replace("}", "}}").replace("{{prompt}}", "{instruction}")
-    default = answer_key.split("_", 1)[1]
-    return {**entry, "type": {"field_instruction": kind.get("field_prompt") or "prompt",
-                              "field_output": kind.get(answer_key) or default, "format": escaped,
-                              "no_input_format": escaped}}
 
 
 def user_defined(kind: dict[str, Any]) -> dict[str, Any]:
