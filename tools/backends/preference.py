@@ -19,7 +19,6 @@ starts from. A run without one trains a new LoRA whose reference is the base (ad
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
 from pathlib import Path
 from typing import Any
@@ -90,7 +89,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     from peft import PeftModel, get_peft_model, prepare_model_for_kbit_training
 
     from tools import new_tokens
-    from tools.backends.trl import fit, load_model, lora_config, save, total_steps
+    from tools.backends.trl import fit, load_model, lora_config, run_facts, save, total_steps
     from tools.models import load_tokenizer
     from tools.prompting import prepare_tokenizer
     from tools.targets import resolve_targets
@@ -145,12 +144,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
             earlier = json.loads(manifest.read_text())
             started_from.update({k: earlier.get(k) for k in ("recipe", "recipe_hash", "started", "steps", "started_from")})
     return {
-        "steps": trainer.state.global_step,
-        "max_steps": trainer.state.max_steps,
-        "train_loss": round(result.training_loss, 4) if result.training_loss is not None and not math.isnan(result.training_loss) else None,
-        "interrupted": interrupted,
-        "train_seconds": round(wall, 1),
-        "tokens_seen": int(trainer.state.num_input_tokens_seen),
+        **run_facts(trainer, result, wall, interrupted),
         "examples": {"pairs" if settings.rl != "kto" else "rows": len(train_rows)},
         "eval_examples": len(eval_rows),
         "planned_steps": steps,

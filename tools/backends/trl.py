@@ -134,6 +134,19 @@ def fit(trainer, paths: runs.RunPaths, resume: bool) -> tuple[Any, float, bool]:
     return result, wall, progress.stop_requested
 
 
+def run_facts(trainer, result, wall: float, interrupted: bool) -> dict[str, Any]:
+    """What every run's manifest says about the training itself: steps, loss, time, tokens."""
+    loss = result.training_loss
+    return {
+        "steps": trainer.state.global_step,
+        "max_steps": trainer.state.max_steps,
+        "train_loss": round(loss, 4) if loss is not None and not math.isnan(loss) else None,
+        "interrupted": interrupted,
+        "train_seconds": round(wall, 1),
+        "tokens_seen": int(trainer.state.num_input_tokens_seen),
+    }
+
+
 def save(trainer, model, tokenizer, recipe, settings: TrainSettings, paths: runs.RunPaths, interrupted: bool) -> None:
     """The adapter (or a full fine-tune's model) with its tokenizer, written atomically, on rank 0."""
     if trainer.is_world_process_zero():
@@ -379,12 +392,7 @@ def train(recipe, settings: TrainSettings, model, resume: bool, notes: list[str]
     result, wall, interrupted = fit(trainer, paths, resume)
 
     facts: dict[str, Any] = {
-        "steps": trainer.state.global_step,
-        "max_steps": trainer.state.max_steps,
-        "train_loss": round(result.training_loss, 4) if result.training_loss is not None and not math.isnan(result.training_loss) else None,
-        "interrupted": interrupted,
-        "train_seconds": round(wall, 1),
-        "tokens_seen": int(trainer.state.num_input_tokens_seen),
+        **run_facts(trainer, result, wall, interrupted),
         "examples": train_stats,
         "eval_examples": len(eval_examples),
         "lengths": {"min": min(lengths), "median": statistics.median(lengths), "max": max(lengths)},
