@@ -149,9 +149,14 @@ def available_memory_gb(hw: Hardware) -> float | None:
     """GPU memory on CUDA, else the RAM the kernel says is available (None when unknown)."""
     if hw.device == "cuda":
         return hw.gpu_memory_gb
+    return meminfo_gib("MemAvailable")
+
+
+def meminfo_gib(key: str) -> float | None:
+    """A /proc/meminfo figure (MemTotal, MemAvailable) in GiB; None where there is none."""
     try:
         for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
+            if line.startswith(f"{key}:"):
                 return int(line.split()[1]) / 2**20
     except OSError:
         pass

@@ -173,6 +173,15 @@ def lora_targets(facts: ModelFacts, settings) -> list[str]:
     return map_targets(list(settings.lora_target_modules), available)[0]
 
 
+def lora_parameters(facts: ModelFacts, settings, targets: list[str] | None = None) -> int:
+    """LoRA weights of a run: r x (in + out) per targeted linear, per layer (0 without an adapter)."""
+    if settings.adapter not in ("lora", "qlora"):
+        return 0
+    shapes = facts.linear_layers()
+    targets = lora_targets(facts, settings) if targets is None else targets
+    return sum(settings.lora_r * (shapes[t][0] + shapes[t][1]) for t in targets) * facts.num_hidden_layers
+
+
 def activation_elements(facts: ModelFacts, targets: list[str], dropout: float) -> int:
     """Saved activations of one decoder layer, in elements per token (ACTIVATION formula).
 
@@ -234,8 +243,7 @@ def estimate(facts: ModelFacts, settings, mode: str = "gpu", micro_batch: int | 
     else:
         targets = lora_targets(facts, settings)
         r = settings.lora_r
-        shapes = facts.linear_layers()
-        trainable = sum(r * (shapes[t][0] + shapes[t][1]) for t in targets) * facts.num_hidden_layers
+        trainable = lora_parameters(facts, settings, targets)
         est.parts.append(("lora", trainable * 4.0, f"{trainable / 1e6:.2f}M = r {r} x (in + out) of {', '.join(targets)} x {facts.num_hidden_layers} layers, fp32"))
         if settings.lora_modules_to_save:  # full trainable copies (tools/new_tokens.py), fp32 like the LoRA weights
             from tools.new_tokens import trainable_parameters
@@ -353,9 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu", action="store_true", help="estimate training on this CPU (its precision, no CUDA context)")
     args = parser.parse_args(argv)
     if args.ram_gb is None:
-        from tools.plan_path import machine_ram_gb
+        from tools.hardware import meminfo_gib
 
-        args.ram_gb = machine_ram_gb()
+        total = meminfo_gib("MemTotal")
+        args.ram_gb = round(total * 2**30 / GB, 1) if total else None
     names = [args.recipe] if args.recipe else [p.stem for p in all_recipe_paths()]
     ok = True
     for name in names:

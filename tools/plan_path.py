@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tools.plan import CUDA_OVERHEAD_BYTES, GB, NF4_BITS, ModelFacts, lora_targets
+from tools.plan import CUDA_OVERHEAD_BYTES, GB, NF4_BITS, ModelFacts, lora_parameters
 
 MERGE_PROCESS_BYTES = 0.60 * GB  # python + torch + transformers + the tokenizer, before the first tensor (bench item 11)
 CONVERT_PROCESS_BYTES = 0.45 * GB  # convert-hf-to-gguf's anonymous memory once its tensors are written (measured)
@@ -56,13 +56,6 @@ def _largest_tensors(facts: ModelFacts) -> tuple[int, int]:
     return max(facts.vocab_size * facts.hidden_size, linear), linear
 
 
-def adapter_parameters(facts: ModelFacts, settings) -> int:
-    if settings.adapter not in ("lora", "qlora"):
-        return 0
-    shapes = facts.linear_layers()
-    return sum(settings.lora_r * sum(shapes[t]) for t in lora_targets(facts, settings)) * facts.num_hidden_layers
-
-
 def sequence_bytes(layers: int, kv_heads: int, head_dim: int, intermediate: int, context: int) -> int:
     """GPU memory one generated sequence of `context` tokens adds: its KV cache in 16 bits and its
     share of a prefill's largest transient (one MLP: intermediate x 3 tensors x 2 B per token)."""
@@ -84,9 +77,9 @@ def inference(facts: ModelFacts, settings, four_bit: bool, batch: int, context: 
     else:
         weights = counts["total"] * 2
         formula = f"{counts['total'] / 1e9:.2f}B x 2 B"
-    adapter = adapter_parameters(facts, settings) * 4
-    kv = batch * context * facts.num_hidden_layers * 2 * facts.num_key_value_heads * facts.head_dim * 2
-    transient = batch * context * facts.intermediate_size * 3 * 2  # kv + transient = batch x sequence_bytes()
+    adapter = lora_parameters(facts, settings) * 4
+    kv = batch * sequence_bytes(facts.num_hidden_layers, facts.num_key_value_heads, facts.head_dim, 0, context)
+    transient = batch * sequence_bytes(0, 0, 0, facts.intermediate_size, context)
     total = weights + adapter + kv + transient + CUDA_OVERHEAD_BYTES
     formula += (f" + adapter {adapter / GB:.2f} GB (fp32) + KV {kv / GB:.2f} GB ({batch} x {context} tokens)"
                 f" + prefill {transient / GB:.2f} GB + CUDA {CUDA_OVERHEAD_BYTES / GB:.2f} GB")
@@ -100,7 +93,7 @@ def merge(facts: ModelFacts, settings, stored: str, merge_bytes: int) -> Stage:
     source = STORED_BYTES.get(stored, 2)
     plain = largest * (source + (merge_bytes if merge_bytes != source else 0))
     adapted = linear * (source + 3 * 4 + merge_bytes)
-    adapter = adapter_parameters(facts, settings) * 4
+    adapter = lora_parameters(facts, settings) * 4
     work = max(plain, adapted)
     return Stage("merge", "RAM", MERGE_PROCESS_BYTES + work + adapter,
                  f"process {MERGE_PROCESS_BYTES / GB:.2f} GB + max(largest {largest / 1e6:.0f}M x "
@@ -192,16 +185,3 @@ def report_lines(recipe, facts: ModelFacts, settings, gpu_gb: float | None, ram_
         lines.append(f"      = {stage.formula}" + (f"; {stage.note}" if stage.note else ""))
     lines.append(f"    GGUF file ({info['quant']}): ~{info['gguf_bytes'] / GB:.1f} GB on disk")
     return lines, fits
-
-
-def machine_ram_gb() -> float | None:
-    """This machine's RAM in GB (MemTotal), None when unknown."""
-    from pathlib import Path
-
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                return int(line.split()[1]) * 1024 / GB
-    except OSError:
-        pass
-    return None
