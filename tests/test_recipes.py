@@ -63,6 +63,19 @@ def test_set_is_validated_like_the_file():
     assert "SET: lora_dropout: 2 is more than 1" in info.value.errors
 
 
+def test_set_reaches_into_lists_by_index():
+    """`SET=datasets.0.path=...` trains the same recipe on another file (the data curves use it)."""
+    recipe = load_recipe("qwen-personal-qa", overrides="datasets.0.path=datasets/personal-qa/eval.jsonl")
+    assert recipe.config["datasets"][0]["path"] == "datasets/personal-qa/eval.jsonl"
+    assert recipe.config["datasets"][0]["type"] == load_recipe("qwen-personal-qa").config["datasets"][0]["type"]
+    with pytest.raises(RecipeError) as info:
+        load_recipe("qwen-personal-qa", overrides="datasets.3.path=datasets/personal-qa/eval.jsonl")
+    assert info.value.errors == ["SET: 'datasets.3.path': datasets has 1 item(s), so index 3 does not exist (indexes start at 0)"]
+    with pytest.raises(RecipeError) as info:
+        load_recipe("qwen-personal-qa", overrides="datasets.0.path=datasets/personal-qa/missing.jsonl")
+    assert any(line.startswith("SET: datasets[0].path:") for line in info.value.errors)
+
+
 def _write(tmp_path: Path, text: str, name: str = "broken.yaml") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text))

@@ -240,14 +240,31 @@ def parse_set(text: str | list[str] | None) -> list[tuple[str, Any]]:
     return pairs
 
 
+def _set_key_path(key: str) -> tuple[str | int, ...]:
+    """`datasets.0.path` -> ("datasets", 0, "path"): a number indexes a list, as the recipe's lines are mapped."""
+    return tuple(int(part) if part.isdigit() else part for part in key.split("."))
+
+
 def _apply_set(config: dict[str, Any], key: str, value: Any) -> None:
-    parts = key.split(".")
-    target = config
-    for part in parts[:-1]:
-        if not isinstance(target.get(part), dict):
-            target[part] = {}
-        target = target[part]
-    target[parts[-1]] = value
+    parts = _set_key_path(key)
+    target: Any = config
+    for depth, part in enumerate(parts):
+        last = depth == len(parts) - 1
+        if isinstance(part, int) and isinstance(target, dict):
+            part = str(part)  # a mapping whose keys are numbers
+        if isinstance(part, int):
+            if not isinstance(target, list) or part >= len(target):
+                size = len(target) if isinstance(target, list) else 0
+                raise RecipeError([f"SET: '{key}': {'.'.join(map(str, parts[:depth])) or 'the recipe'} has "
+                                   f"{size} item(s), so index {part} does not exist (indexes start at 0)"])
+        elif not isinstance(target, dict):
+            raise RecipeError([f"SET: '{key}': {'.'.join(map(str, parts[:depth]))} is a list; name an item by its index"])
+        if last:
+            target[part] = value
+        else:
+            if isinstance(part, str) and not isinstance(target.get(part), (dict, list)):
+                target[part] = {}
+            target = target[part]
 
 
 def load_recipe(
@@ -281,7 +298,7 @@ def load_recipe(
         applied.append(f"MODEL={model}")
     for key, value in parse_set(overrides):
         _apply_set(config, key, value)
-        for key_path in _paths(value, tuple(key.split("."))):
+        for key_path in _paths(value, _set_key_path(key)):
             where[key_path] = "SET"
         applied.append(f"SET {key}={value!r}")
     config = without_nulls(config)
