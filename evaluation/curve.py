@@ -2,7 +2,7 @@
 report cites when a number is out of reach in the CPU budget.
 
     python -m evaluation.curve qwen-personal-qa --model smollm2-135m-instruct --profile cpu \
-        [--run runs/qwen-personal-qa]
+        [--run runs/qwen-personal-qa] [--output curve]
 
 Each `checkpoint-<step>` of the run is loaded on the base, merged, and asked what the recipe's
 `evaluation.answers`, `evaluation.unanswerable` and `evaluation.json_validity` ask, with the
@@ -12,6 +12,7 @@ curve.json (a row per step; the columns the recipe's metrics give).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -56,10 +57,11 @@ def point(recipe, adapter: Path) -> dict[str, float]:
     return values
 
 
-def render(name: str, rows: list[dict[str, Any]], source: str) -> str:
+def render(name: str, rows: list[dict[str, Any]], source: str, trained: list[str] | None = None) -> str:
     columns = [(key, label) for key, label in COLUMNS if any(key in row for row in rows)]
+    made = f" (trained with {', '.join(trained)})" if trained else ""
     lines = [f"# Learning curve: {name}", "",
-             f"Held-out answers at each saved checkpoint of `{source}` (`python -m evaluation.curve`). Each",
+             f"Held-out answers at each saved checkpoint of `{source}`{made} (`python -m evaluation.curve`). Each",
              "adapter is merged into the base in the inference precision, so the last row can differ from",
              "`make eval` (adapter applied unmerged) by a question or two.", "",
              "| step | " + " | ".join(label for _, label in columns) + " |",
@@ -77,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.curve", description=__doc__.splitlines()[0])
     add_recipe_arguments(parser)
     parser.add_argument("--run", type=Path, help="the run folder (default: runs/<name>)")
+    parser.add_argument("--output", default="curve", help="report file stem: reports/<name>/<output>.md and .json")
     args = parser.parse_args(argv)
     recipe = recipe_or_report(args, "Recipe errors:", run=True)
     if recipe is None:
@@ -92,9 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()), flush=True)
         rows.append(row)
     target = reports_dir() / recipe.name
-    atomic.write_json(target / "curve.json", {"run": display(run), "applied": recipe.applied, "rows": rows})
-    atomic.write_text(target / "curve.md", render(recipe.name, rows, display(run)))
-    print(display(target / "curve.md"))
+    manifest = run / "manifest.json"
+    trained = (json.loads(manifest.read_text()).get("applied") or []) if manifest.is_file() else []
+    atomic.write_json(target / f"{args.output}.json",
+                      {"run": display(run), "trained_with": trained, "applied": recipe.applied, "rows": rows})
+    atomic.write_text(target / f"{args.output}.md", render(recipe.name, rows, display(run), trained))
+    print(display(target / f"{args.output}.md"))
     return 0
 
 

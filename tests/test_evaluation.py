@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,35 @@ def test_learning_curve_reads_every_checkpoint_of_a_run(trained_qa, tmp_path, mo
     for row in data["rows"]:
         assert 0 <= row["answer_token_f1"] <= 1 and row["unanswerable_fallback_rate"] in (0, 0.5, 1)
     assert "| 12 |" in (tmp_path / "reports" / "qwen-personal-qa" / "curve.md").read_text()
+
+
+@pytest.mark.slow
+def test_data_curve_trains_each_file_for_the_same_steps_and_reuses_what_it_trained(trained_qa, tmp_path, monkeypatch, capsys):
+    """evaluation.data_curve: a file variant is trained (SET datasets.0.path) and asked; a run folder
+    is asked as it is; a second call reuses the trained point instead of training again."""
+    import subprocess
+
+    from evaluation.data_curve import main
+
+    subset = tmp_path / "k1"
+    build = ROOT / "datasets" / "personal-qa" / "build.py"
+    subprocess.run([sys.executable, str(build), "--phrasings", "1", "--out", str(subset)], check=True, capture_output=True)
+    full = set((ROOT / "datasets" / "personal-qa" / "train.jsonl").read_text(encoding="utf-8").splitlines())
+    fewer = (subset / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    assert set(fewer) < full  # fewer wordings, nothing new: the leakage check of the full set covers it
+    monkeypatch.setenv("LLM_RECIPES_RUNS", str(tmp_path / "runs"))
+    monkeypatch.setenv("LLM_RECIPES_REPORTS", str(tmp_path / "reports"))
+    argv = ["qwen-personal-qa", "--model", "smollm2-135m-instruct", "--profile", "cpu", "--axis", "wordings per fact",
+            "--set", "max_steps=2 save_steps=1000 logging_steps=1 evaluation.max_examples=2",
+            "--variant", f"1={subset / 'train.jsonl'}", "--variant", f"all={trained_qa}"]
+    assert main(argv) == 0
+    data = json.loads((tmp_path / "reports" / "qwen-personal-qa" / "data_curve.json").read_text())
+    assert [(row["label"], row["rows"], row["steps"]) for row in data["rows"]] == [("1", len(fewer), 2), ("all", len(full), 12)]
+    for row in data["rows"]:
+        assert 0 <= row["answer_token_f1"] <= 1 and row["unanswerable_fallback_rate"] in (0, 0.5, 1)
+    adapter = tmp_path / "runs" / "qwen-personal-qa-data-curve" / "1" / "adapter" / "adapter_model.safetensors"
+    trained_at = adapter.stat().st_mtime_ns
+    capsys.readouterr()
+    assert main(argv[:-2]) == 0
+    assert "[1] reusing" in capsys.readouterr().out and adapter.stat().st_mtime_ns == trained_at
+    assert "| wordings per fact |" in (tmp_path / "reports" / "qwen-personal-qa" / "data_curve.md").read_text()

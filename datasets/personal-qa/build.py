@@ -854,10 +854,11 @@ def _qa(question, canonical: str) -> tuple[str, str]:
     return (question, canonical) if isinstance(question, str) else question
 
 
-def fact_rows() -> list[dict[str, str]]:
-    """Round-robin over the facts: first wording of every fact, then the second..."""
+def fact_rows(phrasings: int = MAX_VARIANTS) -> list[dict[str, str]]:
+    """Round-robin over the facts: first wording of every fact, then the second... (at most
+    `phrasings` wordings per fact)."""
     rows = []
-    for i in range(MAX_VARIANTS):
+    for i in range(min(phrasings, MAX_VARIANTS)):
         for fact in FACTS:
             if i < len(fact.questions):
                 q, a = _qa(fact.questions[i], fact.canonical)
@@ -906,9 +907,13 @@ def kto_rows(pairs: list[dict[str, str]]) -> list[dict]:
     return rows
 
 
-def build_rows() -> dict[str, list[dict]]:
+def train_rows(phrasings: int = MAX_VARIANTS) -> list[dict[str, str]]:
     summaries = [{"question": q, "answer": a} for q, a in SUMMARIES]
-    train = _spread(fact_rows(), summaries, refusal_rows())
+    return _spread(fact_rows(phrasings), summaries, refusal_rows())
+
+
+def build_rows() -> dict[str, list[dict]]:
+    train = train_rows()
     eval_rows = [{"question": q, "answer": a} for q, a in EVAL]
     unanswerable = [{"question": q, "answer": FALLBACK} for q in UNANSWERABLE]
     eval_answer = dict(EVAL)
@@ -1190,7 +1195,17 @@ def write(rows: dict[str, list[dict]]) -> None:
         (HERE / name).write_bytes(text.encode("utf-8"))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Build (and check) the personal-qa dataset.")
+    parser.add_argument("--phrasings", type=int, default=None, metavar="K",
+                        help="also write a train.jsonl with at most K wordings per fact (refusals and "
+                             "summaries unchanged) to --out, for the F1-vs-phrasings curve")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the --phrasings train.jsonl")
+    args = parser.parse_args(argv)
+    if (args.phrasings is None) != (args.out is None):
+        parser.error("--phrasings and --out go together")
     rows = build_rows()
     errors = check(rows)
     best = getattr(check, "maxima", None)
@@ -1206,6 +1221,15 @@ def main() -> int:
         for e in errors:
             print("ERROR:", e, file=sys.stderr)
         return 1
+    if args.phrasings is not None:
+        # Every row of the smaller set is a row of the checked full set, so leakage stays checked.
+        subset = train_rows(args.phrasings)
+        args.out.mkdir(parents=True, exist_ok=True)
+        target = args.out / "train.jsonl"
+        target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in subset), encoding="utf-8")
+        facts = sum(min(len(f.questions), args.phrasings) for f in FACTS)
+        print(f"{target}: {len(subset)} rows ({facts} fact rows, at most {args.phrasings} wordings per fact)")
+        return 0
     write(rows)
     train = rows["train.jsonl"]
     n_ref = sum(r["answer"] == FALLBACK for r in train)
