@@ -93,3 +93,25 @@ def test_make_demo_in_a_fresh_clone(tmp_path):
     for stage in ("validate", "check-data", "train", "eval", "export", "summary"):
         assert f"] {stage} ===" in out
     assert "base:" in out and "fine-tuned:" in out and "make chat RECIPE=qwen-personal-qa" in out
+
+
+def test_readme_curve_numbers_are_the_committed_curves():
+    """The README's "what it would take" sentences quote reports/qwen-personal-qa/data_curve.json and
+    curve-6-epochs.json; no number typed by hand."""
+    import json
+
+    folder = ROOT / "reports" / "qwen-personal-qa"
+    text = " ".join(README.split())
+    rows = json.loads((folder / "data_curve.json").read_text())["rows"]
+    f1 = " / ".join(f"{row['answer_token_f1']:.2f}" for row in rows)
+    labels = " / ".join(row["label"] for row in rows)
+    assert f"answer F1 is {f1} with {labels} wordings per fact" in text
+    assert all(row["steps"] == rows[0]["steps"] for row in rows)  # one budget: only the data differs
+    steps = {row["step"]: row for row in json.loads((folder / "curve-6-epochs.json").read_text())["rows"]}
+    best = steps[244]
+    assert (f"at step 244 F1 {best['answer_token_f1']:.2f}, normalised match {best['answer_normalized_match']:.2f}, "
+            f"wrongly refused {best['answer_fallback_rate']:.2f}, but the fallback on unanswerable questions falls to "
+            f"{best['unanswerable_fallback_rate']:.2f}") in text
+    last = steps[max(steps)]
+    assert (f"(F1 {last['answer_token_f1']:.2f}, match {last['answer_normalized_match']:.2f}, "
+            f"{last['answer_fallback_rate']:.2f} and {last['unanswerable_fallback_rate']:.2f} at step {max(steps)})") in text
