@@ -61,15 +61,19 @@ def _plain_steps(model, optimizer, batches: list[dict], autocast: str | None = N
     """(real tokens, seconds) per step of a minimal PyTorch loop."""
     import torch
 
+    from torch.profiler import record_function  # names the phases for profile_steps; ~free otherwise
+
     out = []
     for batch in batches:
         start = time.perf_counter()
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast == "bf16"):
+        with record_function("phase: forward"), torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast == "bf16"):
             loss = model(**{k: v for k, v in batch.items() if k in ("input_ids", "attention_mask", "labels", "position_ids")}).loss
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
+        with record_function("phase: backward"):
+            loss.backward()
+        with record_function("phase: optimizer"):
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
         out.append((_real_tokens(batch), time.perf_counter() - start))
     return out
 
@@ -205,21 +209,13 @@ def profile_steps(batches: list[dict], bf16: bool, steps: int = 2) -> dict[str, 
     """torch.profiler over `steps` plain-loop steps (after one warm-up step): each group's share of the
     operators' self CPU time, and the ten costliest operators. Says where the FLOP/s that item 2
     misses go."""
-    import torch
-    from torch.profiler import ProfilerActivity, profile, record_function
+    from torch.profiler import ProfilerActivity, profile
 
     model, optimizer = _lora_model(_recipe(), bf16=bf16)
-    _plain_steps(model, optimizer, batches[:1], "bf16" if bf16 else None)
+    autocast = "bf16" if bf16 else None
+    _plain_steps(model, optimizer, batches[:1], autocast)
     with profile(activities=[ProfilerActivity.CPU]) as prof:
-        for batch in batches[1:1 + steps]:  # _plain_steps' step, with its phases named
-            with record_function("phase: forward"), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-                loss = model(**{k: v for k, v in batch.items() if k in ("input_ids", "attention_mask", "labels", "position_ids")}).loss
-            with record_function("phase: backward"):
-                loss.backward()
-            with record_function("phase: optimizer"):
-                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-                optimizer.step()
-                optimizer.zero_grad(set_to_none=True)
+        _plain_steps(model, optimizer, batches[1:1 + steps], autocast)
     averages = prof.key_averages()
     phases = {e.key.removeprefix("phase: "): e.cpu_time_total for e in averages if e.key.startswith("phase: ")}
     events = [e for e in averages if e.self_cpu_time_total > 0 and not e.key.startswith("phase: ")]

@@ -57,6 +57,11 @@ def point(recipe, adapter: Path) -> dict[str, float]:
     return values
 
 
+def cells(row: dict[str, Any], columns: list[tuple[str, str]]) -> list[str]:
+    """A table row's metric cells, two decimals; blank where the point lacks the metric."""
+    return [f"{row[key]:.2f}" if isinstance(row.get(key), (int, float)) else "" for key, _ in columns]
+
+
 def render(name: str, rows: list[dict[str, Any]], source: str, trained: list[str] | None = None) -> str:
     columns = [(key, label) for key, label in COLUMNS if any(key in row for row in rows)]
     made = f" (trained with {', '.join(trained)})" if trained else ""
@@ -67,8 +72,7 @@ def render(name: str, rows: list[dict[str, Any]], source: str, trained: list[str
              "| step | " + " | ".join(label for _, label in columns) + " |",
              "|---:|" + "---:|" * len(columns)]
     for row in rows:
-        cells = [f"{row[key]:.2f}" if isinstance(row.get(key), (int, float)) else "" for key, _ in columns]
-        lines.append(f"| {row['step']} | " + " | ".join(cells) + " |")
+        lines.append(f"| {row['step']} | " + " | ".join(cells(row, columns)) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -6,7 +6,7 @@ cites when a number is out of reach and the question is "would more (or more var
     python -m evaluation.data_curve qwen-personal-qa --model smollm2-135m-instruct --profile cpu \
         --set max_steps=122 --axis "wordings per fact" \
         --variant 1=runs/phrasings/k1/train.jsonl --variant 2=runs/phrasings/k2/train.jsonl \
-        --variant 8=runs/qwen-personal-qa
+        --variant 4-8=runs/qwen-personal-qa
 
 A variant is LABEL=FILE (trained into runs/<name>-data-curve/<LABEL> with `datasets.<index>.path`
 set to FILE; an adapter already trained there from the same file and steps is reused) or
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from evaluation.curve import COLUMNS, point
+from evaluation.curve import COLUMNS, cells, point
 from tools import atomic
 from tools.paths import display, reports_dir, runs_dir
 
@@ -87,8 +87,7 @@ def render(name: str, axis: str, rows: list[dict[str, Any]]) -> str:
              f"| {axis} | training rows | steps | " + " | ".join(label for _, label in columns) + " |",
              "|---:|---:|---:|" + "---:|" * len(columns)]
     for row in rows:
-        cells = [f"{row[key]:.2f}" if isinstance(row.get(key), (int, float)) else "" for key, _ in columns]
-        lines.append(f"| {row['label']} | {row['rows']} | {row['steps']} | " + " | ".join(cells) + " |")
+        lines.append(f"| {row['label']} | {row['rows']} | {row['steps']} | " + " | ".join(cells(row, columns)) + " |")
     lines += ["", "Training files: " + "; ".join(f"{row['label']}: `{row['data']}`" for row in rows)]
     return "\n".join(lines) + "\n"
 
