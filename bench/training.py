@@ -260,7 +260,6 @@ def item4_packing(reps: int = 3) -> dict[str, Any]:
     """Packed (BFD bins + padding-free rows, as TRL packing) vs batches padded to the longest example,
     in the precision `bf16: auto` picks here, on short QA pairs and on the extractor's long reports."""
     from tools import hardware
-
     from tools.recipe import load_recipe
 
     hw = hardware.detect()

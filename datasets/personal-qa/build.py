@@ -1189,10 +1189,10 @@ def check(rows: dict[str, list[dict]]) -> list[str]:
     return errors
 
 
-def write(rows: dict[str, list[dict]]) -> None:
+def write(rows: dict[str, list[dict]], folder: Path = HERE) -> None:
     for name, items in rows.items():
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
-        (HERE / name).write_bytes(text.encode("utf-8"))
+        (folder / name).write_bytes(text.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1225,8 +1225,8 @@ def main(argv: list[str] | None = None) -> int:
         # Every row of the smaller set is a row of the checked full set, so leakage stays checked.
         subset = train_rows(args.phrasings)
         args.out.mkdir(parents=True, exist_ok=True)
+        write({"train.jsonl": subset}, args.out)
         target = args.out / "train.jsonl"
-        target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in subset), encoding="utf-8")
         facts = sum(min(len(f.questions), args.phrasings) for f in FACTS)
         print(f"{target}: {len(subset)} rows ({facts} fact rows, at most {args.phrasings} wordings per fact)")
         return 0
