@@ -9,6 +9,7 @@ existing metrics.json with:
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from evaluation.common import rounded
 from tools import atomic
 
 LOWER_IS_BETTER = ("nll", "perplexity", "answer_fallback_rate")
+EVALUATION_FILES = ("metrics.json", "report.md", "loss.png")  # besides the per-example files metrics.json lists
 
 
 def plot_loss(rows: list[dict[str, Any]], path: Path) -> str:
@@ -247,9 +249,14 @@ def _samples_section(samples: list[dict[str, Any]] | None) -> list[str]:
 
 def write_report(target: Path, data: dict[str, Any], files: dict[str, list[dict[str, Any]]],
                  training_rows: list[dict[str, Any]]) -> Path:
-    """Write the report folder atomically; returns the path of report.md."""
+    """Write the report folder atomically; returns the path of report.md.
+
+    Files in the folder that an evaluation did not write (curves, sweeps: evaluation/curve.py,
+    evaluation/data_curve.py) are kept; the previous evaluation's own files are replaced."""
 
     with atomic.replaced_dir(target) as tmp:
+        for kept in _not_written_by_evaluation(target):
+            shutil.copy2(kept, tmp / kept.name)
         for name, rows in files.items():
             atomic.write_jsonl(tmp / name, rows)
         data["files"] = sorted(files)
@@ -257,6 +264,18 @@ def write_report(target: Path, data: dict[str, Any], files: dict[str, list[dict[
         atomic.write_json(tmp / "metrics.json", _round_all(data))
         (tmp / "report.md").write_text(render_markdown(data, files), encoding="utf-8")
     return target / "report.md"
+
+
+def _not_written_by_evaluation(target: Path) -> list[Path]:
+    """The files of `target` that the last evaluation did not write (its metrics.json lists its own)."""
+    if not target.is_dir():
+        return []
+    own = set(EVALUATION_FILES)
+    try:
+        own |= set(json.loads((target / "metrics.json").read_text()).get("files") or [])
+    except (OSError, ValueError):
+        pass
+    return [p for p in sorted(target.iterdir()) if p.is_file() and p.name not in own]
 
 
 def _round_all(value: Any) -> Any:

@@ -290,6 +290,24 @@ def test_the_loss_plot_says_whether_validation_loss_was_logged(tmp_path):
     assert (tmp_path / "a.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def test_a_new_report_keeps_the_curves_beside_it_and_drops_its_own_old_files(tmp_path):
+    """make eval rewrites reports/<name>/ whole; curve.md and sweep.md written there by other tools stay,
+    while an old per-example file the new evaluation did not produce goes."""
+    from evaluation.report import write_report
+
+    target = tmp_path / "reports" / "demo"
+    committed = ROOT / "reports/qwen-personal-qa"
+    data = json.loads((committed / "metrics.json").read_text())
+    rows = [json.loads(line) for line in (committed / "answers.jsonl").read_text().splitlines()[:2]]
+    write_report(target, dict(data), {"answers.jsonl": rows[:1], "unanswerable.jsonl": rows[1:]}, [])
+    (target / "curve.md").write_text("# curve\n")
+    write_report(target, dict(data), {"answers.jsonl": rows[1:]}, [])
+    assert (target / "curve.md").read_text() == "# curve\n"
+    assert not (target / "unanswerable.jsonl").exists()
+    assert json.loads((target / "answers.jsonl").read_text()) == rows[1]
+    assert json.loads((target / "metrics.json").read_text())["files"] == ["answers.jsonl"]
+
+
 @pytest.mark.slow
 def test_learning_curve_reads_every_checkpoint_of_a_run(trained_qa, tmp_path, monkeypatch):
     """evaluation.curve asks the held-out questions at each saved checkpoint and writes curve.md/json."""

@@ -63,6 +63,16 @@ def test_set_is_validated_like_the_file():
     assert "SET: lora_dropout: 2 is more than 1" in info.value.errors
 
 
+def test_evaluation_batch_size_is_a_recipe_key_that_eval_reads():
+    """`make eval` reads evaluation.batch_size; the schema must accept it (it once refused it)."""
+    from evaluation.common import batch_size
+
+    recipe = load_recipe("qwen-personal-qa", overrides="evaluation.batch_size=3")
+    assert batch_size(recipe.config, model=None) == 3
+    with pytest.raises(RecipeError, match="evaluation.batch_size"):
+        load_recipe("qwen-personal-qa", overrides="evaluation.batch_size=0")
+
+
 def test_set_reaches_into_lists_by_index():
     """`SET=datasets.0.path=...` trains the same recipe on another file (the data curves use it)."""
     recipe = load_recipe("qwen-personal-qa", overrides="datasets.0.path=datasets/personal-qa/eval.jsonl")
