@@ -26,6 +26,23 @@ def embedded_gguf():
     return embedded_gguf_path()
 
 
+def test_header_reader_agrees_with_gguf_py_on_every_key(embedded_gguf):
+    """tools.gguf_tokenizer.read_header walks the key/value bytes itself (gguf-py's reader takes
+    ~3 s a file); every key it returns must hold what gguf-py reads: the value, or an array's length."""
+    from gguf import GGUFReader
+
+    from tools.gguf_tokenizer import read_header
+
+    ours, theirs = read_header(embedded_gguf), GGUFReader(str(embedded_gguf)).fields
+    assert set(ours) == {k for k in theirs if not k.startswith("GGUF.")}
+    for key, value in ours.items():
+        contents = theirs[key].contents()
+        assert value == (len(contents) if isinstance(contents, list) else contents), key
+    assert ours["tokenizer.ggml.tokens"] == 49152 and ours["tokenizer.ggml.merges"] == 48900
+    with pytest.raises(ValueError, match="not a GGUF"):
+        read_header(__file__)
+
+
 def test_embedded_tokenizer_is_the_byte_level_bpe_its_gguf_declares(embedded, embedded_gguf):
     meta = read_metadata(embedded_gguf)
     assert (meta.model, meta.pre) == ("gpt2", "smollm") and meta.merges > 40000
