@@ -43,6 +43,17 @@ def test_header_reader_agrees_with_gguf_py_on_every_key(embedded_gguf):
         read_header(__file__)
 
 
+def test_the_tokenizer_rebuilt_from_the_gguf_is_the_prepared_models(embedded_gguf, tokenizer):
+    """`make model` writes the tokenizer that build_tokenizer rebuilds from the packaged GGUF; the
+    cached folder may be older than the code, so rebuild it here and compare token by token."""
+    from tools.gguf_tokenizer import build_tokenizer
+
+    rebuilt = build_tokenizer(embedded_gguf)
+    assert len(rebuilt) == len(tokenizer)
+    for text in ROUND_TRIP:
+        assert rebuilt.encode(text, add_special_tokens=False) == tokenizer.encode(text, add_special_tokens=False), text
+
+
 def test_embedded_tokenizer_is_the_byte_level_bpe_its_gguf_declares(embedded, embedded_gguf):
     meta = read_metadata(embedded_gguf)
     assert (meta.model, meta.pre) == ("gpt2", "smollm") and meta.merges > 40000

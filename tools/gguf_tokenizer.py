@@ -52,6 +52,14 @@ class TokenizerMetadata:
         return asdict(self)
 
 
+def _field(reader, key: str, default: Any = None) -> Any:
+    """One field of gguf-py's GGUFReader, as a Python value (arrays as lists)."""
+    field = reader.fields.get(key)
+    if field is None:
+        return default
+    return field.contents()
+
+
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 _STRING, _ARRAY = 8, 9
 
