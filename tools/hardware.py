@@ -106,8 +106,11 @@ def choose_precision(config: dict[str, Any], hw: Hardware) -> Precision:
     return Precision("fp32", reason, tuple(notes))
 
 
-# Prompts generated together by `make eval` when `evaluation.batch_size` is unset.
-GENERATION_BATCH = {"cpu": 8, "mps": 16, "cuda": 32}
+# Prompts generated together by `make eval` when `evaluation.batch_size` is unset. On 2 CPU cores a
+# decoding step for 32 rows costs ~2.5x one for a single row (bench/notes.md, serving: 7.9 / 37 / 66
+# tokens/s at 1 / 8 / 32 rows), so the CPU batch is as wide as the GPU's: personal QA's evaluation went
+# from 147 s at 8 to 124 s at 32 (its base model's 64-token answers are most of it).
+GENERATION_BATCH = {"cpu": 32, "mps": 16, "cuda": 32}
 
 
 def default_generation_batch(device: str) -> int:
