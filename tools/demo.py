@@ -17,6 +17,8 @@ from tools import runs
 from tools.models import EMBEDDED
 from tools.paths import display, reports_dir
 
+STARTED = time.monotonic()  # the demo's whole time, start-up and summary included, is counted from here
+
 STAGE_HELP = {
     "validate": "fix the recipe errors above (make validate RECIPE={r})",
     "check-data": "fix the data errors above (make check-data RECIPE={r} lists them all)",
@@ -85,8 +87,6 @@ def _validate(recipe_name: str) -> int:
 
 
 def summarise(recipe, timings: dict[str, float]) -> None:
-    from tools import generation
-
     paths = runs.for_recipe(recipe)
     report = reports_dir() / recipe.name
     ggufs = sorted(paths.gguf.glob("*.gguf"))
@@ -94,24 +94,22 @@ def summarise(recipe, timings: dict[str, float]) -> None:
     print(f"Report:   {display(report / 'report.md')}")
     print(f"GGUF:     {', '.join(display(g) for g in ggufs) or 'none'}  (Modelfile beside it)")
     print("Stage times: " + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items())
-          + f"; total {sum(timings.values()) / 60:.1f} min")
+          + f"; stages {sum(timings.values()) / 60:.1f} min, whole demo {(time.monotonic() - STARTED) / 60:.1f} min")
     metrics_file = report / "metrics.json"
     data = json.loads(metrics_file.read_text()) if metrics_file.is_file() else {}
     if data.get("metrics"):
         _print_headline(data)
-    questions = _sample_questions(recipe)
-    if questions:
+    shown = _sample_answers(report, data)
+    if shown:
+        evaluation = recipe.section("evaluation")
         print("\nThe same held-out questions, base model vs fine-tuned (the first two of "
-              f"{recipe.section('evaluation').get('answers')} and the first of "
-              f"{recipe.section('evaluation').get('unanswerable')}; never picked by hand):")
-        tuned = generation.load(recipe, adapter=paths.adapter)  # one model: the base is it with the adapter off
-        for question, reference in questions:
-            with tuned.model.disable_adapter():
-                base_answer = generation.answer(tuned, question).text
-            print(f"\n  Q: {question}")
-            print(f"  reference:  {reference}")
-            print(f"  base:       {base_answer}")
-            print(f"  fine-tuned: {generation.answer(tuned, question).text}")
+              f"{evaluation.get('answers')} and the first of {evaluation.get('unanswerable')}; never picked "
+              "by hand; the answers make eval wrote to the report):")
+        for row in shown:
+            print(f"\n  Q: {row['question']}")
+            print(f"  reference:  {row.get('reference') or recipe.section('generation').get('fallback', '')}")
+            print(f"  base:       {row['base']['answer']}")
+            print(f"  fine-tuned: {row['finetuned']['answer']}")
     print(f"\nNext:\n  make chat RECIPE={recipe.name}      # talk to it (MODEL and PROFILE come from the run)"
           f"\n  make serve RECIPE={recipe.name}     # web page on http://127.0.0.1:8000"
           f"\n  make train RECIPE={recipe.name}                       # on a GPU, with the recipe's real base model")
@@ -144,16 +142,14 @@ def _num(value) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def _sample_questions(recipe) -> list[tuple[str, str]]:
-    """(question, reference): the first two answerable held-out questions and the first unanswerable one."""
-    from tools.data import read_jsonl
-
-    evaluation = recipe.section("evaluation")
+def _sample_answers(report, data: dict) -> list[dict]:
+    """The first two answerable held-out questions and the first unanswerable one, as the evaluation
+    answered them (its per-example files keep the held-out files' order)."""
     picked = []
-    for key, count in (("answers", 2), ("unanswerable", 1)):
-        if evaluation.get(key):
-            rows = read_jsonl(evaluation[key])[:count]
-            picked += [(row.data["question"], row.data.get("answer", "")) for row in rows]
+    for name, count in (("answers.jsonl", 2), ("unanswerable.jsonl", 1)):
+        if name in (data.get("files") or []) and (report / name).is_file():
+            lines = (report / name).read_text(encoding="utf-8").splitlines()[:count]
+            picked += [json.loads(line) for line in lines if line.strip()]
     return picked
 
 
