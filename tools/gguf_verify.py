@@ -100,7 +100,7 @@ def greedy(model, prompt: list[int], new_tokens: int, eos: int | None) -> list[i
     """Greedy tokens, one forward pass per token over the key/value cache: a plain argmax, unlike
     `generate()`, which would apply the merged folder's generation_config (the recipe's
     repetition_penalty) to one model only. (Re-running the whole sequence for each token, as this
-    once did, gave the same tokens at ~5x the cost.)"""
+    once did, gave the same tokens at 3.5x the cost on 16 prompts.)"""
     import torch
 
     new: list[int] = []
@@ -158,7 +158,7 @@ def _reuse_gguf_parsing():
     """Within the block, gguf-py's tensor-name map is built once per (architecture, layers) and a GGUF
     file is parsed once. transformers 5.16 reading a GGUF builds the map once per module (397 times for
     the embedded model: ~10 s) and parses the file twice, config then weights (~6 s each); both are
-    pure functions of their arguments, so the same objects serve every call (31 s -> ~15 s)."""
+    pure functions of their arguments, so the same objects serve every call (19.8 s -> 7.4 s here)."""
     import gguf
 
     originals = gguf.get_tensor_name_map, gguf.GGUFReader
