@@ -12,26 +12,19 @@ other way, which fp32 does not (tests/test_generation.py checks equality on real
 """
 from __future__ import annotations
 
-import json
 import statistics
 import time
 from dataclasses import replace
 from typing import Any
 
-from tools.models import EMBEDDED
-from tools.paths import ROOT
 
 
 def item15_batched_generation(reps: int = 2, prompts: int = 12, new_tokens: int = 64) -> dict[str, Any]:
+    from bench.structured_item import extractor_prompts
     from evaluation.common import batch_size
-    from tools.generation import Settings, generate_batch, generate_ids, load
-    from tools.prompting import generation_prompt
-    from tools.recipe import load_recipe
+    from tools.generation import Settings, generate_batch, generate_ids
 
-    recipe = load_recipe("tinyllama-json-extractor", model=EMBEDDED, check_paths=False)
-    loaded = load(recipe, adapter=None)
-    rows = [json.loads(line) for line in (ROOT / "datasets/json-extractor/test.jsonl").read_text().splitlines()[:prompts]]
-    ids = [generation_prompt(loaded.config, loaded.tokenizer, row["input"]) for row in rows]
+    recipe, loaded, ids = extractor_prompts(prompts)
     settings = replace(Settings.from_recipe(recipe.config), max_new_tokens=new_tokens).unconstrained()
     size = batch_size(loaded.config, loaded.model)
     outputs: dict[str, list[list[int]]] = {}

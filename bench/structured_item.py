@@ -17,15 +17,23 @@ from tools.models import EMBEDDED
 from tools.paths import ROOT
 
 
-def item12_constrained(reps: int = 3, prompts: int = 8, new_tokens: int = 96) -> dict[str, Any]:
-    from tools.generation import Settings, generate_batch, load
+def extractor_prompts(prompts: int):
+    """(recipe, loaded embedded model as make eval loads it, prompt ids of the extractor's first
+    `prompts` held-out reports): the set-up items 12 and 15 share."""
+    from tools.generation import load
     from tools.prompting import generation_prompt
     from tools.recipe import load_recipe
 
     recipe = load_recipe("tinyllama-json-extractor", model=EMBEDDED, check_paths=False)
     loaded = load(recipe, adapter=None)
     rows = [json.loads(line) for line in (ROOT / "datasets/json-extractor/test.jsonl").read_text().splitlines()[:prompts]]
-    ids = [generation_prompt(loaded.config, loaded.tokenizer, row["input"]) for row in rows]
+    return recipe, loaded, [generation_prompt(loaded.config, loaded.tokenizer, row["input"]) for row in rows]
+
+
+def item12_constrained(reps: int = 3, prompts: int = 8, new_tokens: int = 96) -> dict[str, Any]:
+    from tools.generation import Settings, generate_batch
+
+    recipe, loaded, ids = extractor_prompts(prompts)
     constrained = replace(Settings.from_recipe(recipe.config), max_new_tokens=new_tokens)
     free = constrained.unconstrained()
     assert constrained.json_schema is not None

@@ -69,7 +69,7 @@ def read_header(path: str | Path) -> dict[str, Any]:
 
     gguf's GGUFReader builds a numpy view per element of every array (49,152 tokens and 48,900
     merges for the embedded model: ~3 s a file); this walks the bytes once and keeps what the
-    tokenizer check compares (~0.05 s). The format: "GGUF", version, tensor count, key count, then
+    tokenizer check compares (0.02 s). The format: "GGUF", version, tensor count, key count, then
     per key a length-prefixed name, a value type and the value (gguf-py's constants.GGUFValueType)."""
     import mmap
     import struct
