@@ -115,3 +115,18 @@ def test_readme_curve_numbers_are_the_committed_curves():
     last = steps[max(steps)]
     assert (f"(F1 {last['answer_token_f1']:.2f}, match {last['answer_normalized_match']:.2f}, "
             f"{last['answer_fallback_rate']:.2f} and {last['unanswerable_fallback_rate']:.2f} at step {max(steps)})") in text
+
+
+@pytest.mark.parametrize("recipe", ["phi2-tutor", "deepseek8b-ts-tutor"])
+def test_readme_tutor_rows_are_the_committed_reports(recipe):
+    """Each tutor's README row quotes its report: the steps its run trained, base and fine-tuned NLL, and
+    the stop rate before and after."""
+    import json
+
+    report = json.loads((ROOT / "reports" / recipe / "metrics.json").read_text())
+    base, tuned = report["metrics"]["base"], report["metrics"]["finetuned"]
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{recipe}` ("))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[0].endswith(f", {report['manifest']['steps']} steps)"), row
+    assert cells[1:] == [f"{base['nll']:.2f}", f"{tuned['nll']:.2f}",
+                         f"{base['stop_rate']:.1f} → {tuned['stop_rate']:.1f}"], row
