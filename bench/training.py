@@ -249,7 +249,47 @@ def item3_precision(overhead: dict[str, Any], reps: int = 3) -> dict[str, Any]:
     ratio = med["fp32"] / med["auto"]
     return {"name": f"fp32 s/step over bf16: auto's ({'bf16' if hw.bf16 else 'fp32'} on this CPU)", "ratio": ratio,
             "target": ">= 2 on a CPU with native bf16", "passed": ratio >= 2 if hw.bf16 else True,
-            "s_per_step": med, "cpu_reports_bf16": hw.bf16, "chosen": "bf16" if hw.bf16 else "fp32"}
+            "s_per_step": med, "cpu_reports_bf16": hw.bf16, "chosen": "bf16" if hw.bf16 else "fp32",
+            "tutor_rows": tutor_precision(hw.bf16, reps)}
+
+
+TUTOR = "phi2-tutor"  # the tutors' long chat rows, one per micro-batch, with gradient checkpointing
+
+
+def tutor_precision(bf16: bool, reps: int = 3, rows: int = 4) -> dict[str, Any]:
+    """The same side by side on a tutor's rows as its CPU profile trains them (micro batch 1,
+    gradient checkpointing as the recipe sets it): what the tutors' step count is sized from."""
+    import torch
+
+    from tools.backends.trl import tokenize_entries
+    from tools.models import load_tokenizer, resolve_model
+    from tools.prompting import prepare_tokenizer
+
+    recipe = _recipe(TUTOR)
+    settings = _settings(recipe)
+    tokenizer = load_tokenizer(resolve_model(EMBEDDED))
+    prepare_tokenizer(tokenizer, recipe.config)
+    examples, _ = tokenize_entries(settings.datasets, tokenizer, recipe.config, settings.sequence_len)
+    batches = [{"input_ids": torch.tensor([e["input_ids"]]), "labels": torch.tensor([e["labels"]])}
+               for e in examples[:rows]]
+
+    def build(use_bf16: bool):
+        model, optimizer = _lora_model(recipe, use_bf16)
+        if settings.gradient_checkpointing:
+            model.base_model.model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+            model.enable_input_require_grads()
+        return model, optimizer
+
+    fp32, auto = build(False), build(bf16)
+    sides = {
+        "fp32": lambda: median([s for _, s in _plain_steps(*fp32, batches)[1:]]),
+        "auto": lambda: median([s for _, s in _plain_steps(*auto, batches, autocast="bf16" if bf16 else None)[1:]]),
+    }
+    values = interleave(sides, reps=reps, warmup=1, label="3 precision, tutor rows")
+    med = {k: median(v) for k, v in values.items()}
+    return {"recipe": f"{TUTOR} PROFILE=cpu, micro batch 1, gradient checkpointing {settings.gradient_checkpointing}",
+            "tokens_per_row": [len(e["input_ids"]) for e in examples[:rows]], "s_per_step": med,
+            "ratio": med["fp32"] / med["auto"]}
 
 
 # Item 4's two datasets: short pairs (where packing should pay) and long reports (where it cannot).
