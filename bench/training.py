@@ -238,14 +238,7 @@ def item3_precision(overhead: dict[str, Any], reps: int = 3) -> dict[str, Any]:
     hw = detect()
     recipe = _recipe()
     batches = overhead["_batches"][:4]
-    fp32 = _lora_model(recipe)
-    auto = _lora_model(recipe, bf16=hw.bf16)
-    sides = {
-        "fp32": lambda: median([s for _, s in _plain_steps(*fp32, batches)[1:]]),
-        "auto": lambda: median([s for _, s in _plain_steps(*auto, batches, autocast="bf16" if hw.bf16 else None)[1:]]),
-    }
-    values = interleave(sides, reps=reps, warmup=1, label="3 precision")
-    med = {k: median(v) for k, v in values.items()}
+    med = _precision_side_by_side(_lora_model(recipe), _lora_model(recipe, bf16=hw.bf16), batches, hw.bf16, reps, "3 precision")
     ratio = med["fp32"] / med["auto"]
     return {"name": f"fp32 s/step over bf16: auto's ({'bf16' if hw.bf16 else 'fp32'} on this CPU)", "ratio": ratio,
             "target": ">= 2 on a CPU with native bf16", "passed": ratio >= 2 if hw.bf16 else True,
@@ -280,16 +273,20 @@ def tutor_precision(bf16: bool, reps: int = 3, rows: int = 4) -> dict[str, Any]:
             model.enable_input_require_grads()
         return model, optimizer
 
-    fp32, auto = build(False), build(bf16)
+    med = _precision_side_by_side(build(False), build(bf16), batches, bf16, reps, "3 precision, tutor rows")
+    return {"recipe": f"{TUTOR} PROFILE=cpu, micro batch 1, gradient checkpointing {settings.gradient_checkpointing}",
+            "tokens_per_row": [len(e["input_ids"]) for e in examples[:rows]], "s_per_step": med,
+            "ratio": med["fp32"] / med["auto"]}
+
+
+def _precision_side_by_side(fp32, auto, batches: list[dict], bf16: bool, reps: int, label: str) -> dict[str, float]:
+    """Median s/step of the plain loop on `batches` for the fp32 and the `bf16: auto` (model, optimizer),
+    interleaved; the first step of each pass is not timed."""
     sides = {
         "fp32": lambda: median([s for _, s in _plain_steps(*fp32, batches)[1:]]),
         "auto": lambda: median([s for _, s in _plain_steps(*auto, batches, autocast="bf16" if bf16 else None)[1:]]),
     }
-    values = interleave(sides, reps=reps, warmup=1, label="3 precision, tutor rows")
-    med = {k: median(v) for k, v in values.items()}
-    return {"recipe": f"{TUTOR} PROFILE=cpu, micro batch 1, gradient checkpointing {settings.gradient_checkpointing}",
-            "tokens_per_row": [len(e["input_ids"]) for e in examples[:rows]], "s_per_step": med,
-            "ratio": med["fp32"] / med["auto"]}
+    return {k: median(v) for k, v in interleave(sides, reps=reps, warmup=1, label=label).items()}
 
 
 # Item 4's two datasets: short pairs (where packing should pay) and long reports (where it cannot).
