@@ -117,6 +117,22 @@ def test_readme_curve_numbers_are_the_committed_curves():
             f"{last['answer_fallback_rate']:.2f} and {last['unanswerable_fallback_rate']:.2f} at step {max(steps)})") in text
 
 
+def test_readme_extractor_curve_is_the_committed_curve():
+    """The extractor's "still rising" sentence quotes reports/tinyllama-json-extractor/curve.json, and
+    its last step is the run the report (and the table above it) comes from."""
+    import json
+
+    folder = ROOT / "reports" / "tinyllama-json-extractor"
+    text = " ".join(README.split())
+    rows = json.loads((folder / "curve.json").read_text())["rows"]
+    accuracy = ", ".join(f"{row['json_field_accuracy']:.2f}" for row in rows)
+    steps = "/".join(str(row["step"]) for row in rows)
+    assert f"({accuracy} at steps {steps}," in text
+    report = json.loads((folder / "metrics.json").read_text())
+    assert rows[-1]["step"] == report["manifest"]["steps"]
+    assert f"profile's {report['manifest']['steps']} steps ended" in text
+
+
 @pytest.mark.parametrize("recipe", ["phi2-tutor", "deepseek8b-ts-tutor"])
 def test_readme_tutor_rows_are_the_committed_reports(recipe):
     """Each tutor's README row quotes its report: the steps its run trained, base and fine-tuned NLL, and
