@@ -76,6 +76,7 @@ def test_both_backends_get_the_same_settings(name, hw, monkeypatch, tmp_path):
                          sorted(ax["lora_target_modules"]) if "lora_target_modules" in ax else "all-linear"),
         "train on inputs": (settings.train_on_inputs, ax["train_on_inputs"]),
         "flash attention": (settings.attn_implementation == "flash_attention_2", ax["flash_attention"]),
+        "torch.compile": (args.torch_compile, ax["torch_compile"]),
     }
     if settings.logging_steps is not None:
         pairs["logging steps"] = (args.logging_steps, ax["logging_steps"])

@@ -96,6 +96,10 @@ class TrainSettings:
     kto_desirable_weight: float = 1.0
     kto_undesirable_weight: float = 1.0
     lora_model_dir: str | None = None  # an adapter to continue from (an SFT run's), as Axolotl names it
+    # torch.compile of the model (Axolotl's keys; "auto" resolved as Axolotl does: on with torch >= 2.5.1)
+    torch_compile: bool = False
+    torch_compile_backend: str | None = None
+    torch_compile_mode: str | None = None
 
     @property
     def quantized(self) -> bool:
@@ -140,6 +144,22 @@ def _optimizer(name: str, hw, notes: list[str]) -> str:
             notes.append(f"optimizer {name} needs CUDA; using adamw_torch on {hw.device}")
         return "adamw_torch"
     return name
+
+
+def _torch_compile(wanted: Any, notes: list[str]) -> bool:
+    """torch_compile: true, false or "auto" (Axolotl: on where torch >= 2.5.1, which the project pins)."""
+    if not wanted:
+        return False
+    if wanted == "auto":
+        import torch
+        from packaging.version import Version
+
+        if Version(torch.__version__.split("+")[0]) < Version("2.5.1"):
+            notes.append(f"torch_compile: auto is off with torch {torch.__version__} (Axolotl's rule: torch >= 2.5.1)")
+            return False
+    notes.append("torch_compile: the first steps compile the model (minutes on a CPU); it pays on long runs"
+                 " (bench/notes.md, items 2 and 3)")
+    return True
 
 
 def _float(value: Any) -> float:
@@ -191,6 +211,8 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
     chat_template = config.get("chat_template")
     if chat_template is None and any(e.get("type") == "chat_template" for e in datasets):
         chat_template = "tokenizer_default"  # Axolotl's default for chat_template datasets
+    compile_wanted = config.get("torch_compile")
+    torch_compile = _torch_compile(compile_wanted, notes)
     targets = config.get("lora_target_modules")
     if isinstance(targets, str):
         targets = [targets]
@@ -250,6 +272,9 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
         kto_desirable_weight=_float(config["kto_desirable_weight"]) if config.get("kto_desirable_weight") is not None else 1.0,
         kto_undesirable_weight=_float(config["kto_undesirable_weight"]) if config.get("kto_undesirable_weight") is not None else 1.0,
         lora_model_dir=config.get("lora_model_dir"),
+        torch_compile=torch_compile,
+        torch_compile_backend=config.get("torch_compile_backend") if torch_compile else None,
+        torch_compile_mode=config.get("torch_compile_mode") if torch_compile else None,
     )
 
 

@@ -112,10 +112,13 @@ def build_config(recipe, settings: TrainSettings, model) -> dict[str, Any]:
         # the only shuffle the TRL backend does too, so both backends see the same batches.
         shuffle_merged_datasets=False,
         dataset_num_proc=1,
+        torch_compile=settings.torch_compile,
     )
     for key, value in (("max_steps", settings.max_steps), ("warmup_steps", settings.warmup_steps),
                        ("warmup_ratio", settings.warmup_ratio), ("logging_steps", settings.logging_steps),
-                       ("save_steps", settings.save_steps), ("chat_template", settings.chat_template)):
+                       ("save_steps", settings.save_steps), ("chat_template", settings.chat_template),
+                       ("torch_compile_backend", settings.torch_compile_backend),
+                       ("torch_compile_mode", settings.torch_compile_mode)):
         if value is not None:
             config[key] = value
         else:

@@ -218,6 +218,9 @@ def sft_config_kwargs(settings: TrainSettings, output_dir: Path, steps: int, has
         deepspeed=settings.deepspeed,
         disable_tqdm=False,
         save_only_model=False,
+        torch_compile=settings.torch_compile,
+        torch_compile_backend=settings.torch_compile_backend,
+        torch_compile_mode=settings.torch_compile_mode,
     )
 
 
