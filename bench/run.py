@@ -8,7 +8,8 @@ after a warm-up, medians of several repetitions, printed as ratios.
 
 Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
 6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load, 10 GGUF k-quants, 11 merge RAM,
-12 constrained decoding, 13 plan after training, 14 preference step, 15 batched generation.
+12 constrained decoding, 13 plan after training, 14 preference step, 15 batched generation,
+16 torch.compile in the trainer.
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ RESULTS_JSON = HERE / "results.json"
 RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
           6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM",
-          12: "Constrained decoding", 13: "Plan after training", 14: "Preference step", 15: "Batched generation"}
+          12: "Constrained decoding", 13: "Plan after training", 14: "Preference step", 15: "Batched generation",
+          16: "torch.compile"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
@@ -78,10 +80,14 @@ def run_items(only: list[int] | None, save=None) -> dict[int, dict[str, Any]]:
                 from bench.preference_item import item14_preference
 
                 result = item14_preference()
-            else:
+            elif number == 15:
                 from bench.generation_item import item15_batched_generation
 
                 result = item15_batched_generation()
+            else:
+                from bench.compile_item import item16_compile
+
+                result = item16_compile()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements

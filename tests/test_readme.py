@@ -146,3 +146,13 @@ def test_readme_tutor_rows_are_the_committed_reports(recipe):
     assert cells[0].endswith(f", {report['manifest']['steps']} steps)"), row
     assert cells[1:] == [f"{base['nll']:.2f}", f"{tuned['nll']:.2f}",
                          f"{base['stop_rate']:.1f} → {tuned['stop_rate']:.1f}"], row
+
+
+def test_readme_compile_figures_are_bench_item_16():
+    """The "Long runs" advice quotes `make bench ONLY=16` as committed in bench/results.json."""
+    import json
+
+    item = json.loads((ROOT / "bench" / "results.json").read_text())["items"]["16"]
+    text = " ".join(README.split())
+    assert (f"{item['ratio']:.2f}x faster after ~{item['compile_seconds'] / 60:.1f} minutes of compiling, so on this "
+            f"CPU it pays only after ~{round(item['break_even_steps'], -1):.0f} steps") in text
