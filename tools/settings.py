@@ -158,7 +158,7 @@ def _torch_compile(wanted: Any, notes: list[str]) -> bool:
             notes.append(f"torch_compile: auto is off with torch {torch.__version__} (Axolotl's rule: torch >= 2.5.1)")
             return False
     notes.append("torch_compile: the first steps compile the model (minutes on a CPU); it pays on long runs"
-                 " (bench/notes.md, items 2 and 3)")
+                 " (`make bench ONLY=16` measures after how many)")
     return True
 
 
