@@ -96,7 +96,7 @@ class TrainSettings:
     kto_desirable_weight: float = 1.0
     kto_undesirable_weight: float = 1.0
     lora_model_dir: str | None = None  # an adapter to continue from (an SFT run's), as Axolotl names it
-    # torch.compile of the model (Axolotl's keys; "auto" resolved as Axolotl does: on with torch >= 2.5.1)
+    # torch.compile of the model (Axolotl's keys; "auto" resolved as Axolotl does, see _torch_compile)
     torch_compile: bool = False
     torch_compile_backend: str | None = None
     torch_compile_mode: str | None = None
@@ -147,16 +147,10 @@ def _optimizer(name: str, hw, notes: list[str]) -> str:
 
 
 def _torch_compile(wanted: Any, notes: list[str]) -> bool:
-    """torch_compile: true, false or "auto" (Axolotl: on where torch >= 2.5.1, which the project pins)."""
+    """torch_compile: true, false or "auto", which Axolotl turns on wherever torch >= 2.5.1: always with
+    the torch the project pins (requirements.txt), so "auto" is true here too."""
     if not wanted:
         return False
-    if wanted == "auto":
-        import torch
-        from packaging.version import Version
-
-        if Version(torch.__version__.split("+")[0]) < Version("2.5.1"):
-            notes.append(f"torch_compile: auto is off with torch {torch.__version__} (Axolotl's rule: torch >= 2.5.1)")
-            return False
     notes.append("torch_compile: the first steps compile the model (minutes on a CPU); it pays on long runs"
                  " (`make bench ONLY=16` measures after how many)")
     return True
@@ -211,8 +205,7 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
     chat_template = config.get("chat_template")
     if chat_template is None and any(e.get("type") == "chat_template" for e in datasets):
         chat_template = "tokenizer_default"  # Axolotl's default for chat_template datasets
-    compile_wanted = config.get("torch_compile")
-    torch_compile = _torch_compile(compile_wanted, notes)
+    torch_compile = _torch_compile(config.get("torch_compile"), notes)
     targets = config.get("lora_target_modules")
     if isinstance(targets, str):
         targets = [targets]
