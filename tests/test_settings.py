@@ -77,6 +77,7 @@ def test_both_backends_get_the_same_settings(name, hw, monkeypatch, tmp_path):
         "train on inputs": (settings.train_on_inputs, ax["train_on_inputs"]),
         "flash attention": (settings.attn_implementation == "flash_attention_2", ax["flash_attention"]),
         "torch.compile": (args.torch_compile, ax["torch_compile"]),
+        "pad to sequence_len": (args.pad_to_multiple_of is not None, ax["pad_to_sequence_len"]),
     }
     if settings.logging_steps is not None:
         pairs["logging steps"] = (args.logging_steps, ax["logging_steps"])
@@ -98,6 +99,23 @@ def test_packing_recipe_evaluates_packed_in_both_backends(monkeypatch, tmp_path)
     unpacked = load_recipe("tinyllama-json-extractor", model=EMBEDDED, overrides="eval_steps=10 eval_sample_packing=false")
     _, args, _, ax = _both(unpacked, CPU, monkeypatch, tmp_path)
     assert args.eval_packing is False and ax["eval_sample_packing"] is False
+
+
+def test_batches_are_padded_to_one_shape_where_axolotl_pads_them(monkeypatch, tmp_path):
+    """Axolotl pads packed batches to sequence_len unless `pad_to_sequence_len: false`; the TRL backend
+    pads the same batches (its packed micro-batch is one padding-free row of micro_batch_size bins),
+    and `false` turns it off in both."""
+    def both(overrides):
+        recipe = load_recipe("tinyllama-json-extractor", model=EMBEDDED, overrides=f"eval_steps=10 {overrides}")
+        settings, args, _, ax = _both(recipe, CPU, monkeypatch, tmp_path)
+        return settings.sequence_len, args.pad_to_multiple_of, ax["pad_to_sequence_len"]
+
+    length, multiple, axolotl_pads = both("sample_packing=true micro_batch_size=2")
+    assert axolotl_pads is True and multiple == 2 * length
+    assert both("sample_packing=true micro_batch_size=2 pad_to_sequence_len=false")[1:] == (None, False)
+    assert both("sample_packing=false micro_batch_size=2")[1:] == (None, False)
+    length, multiple, axolotl_pads = both("sample_packing=false micro_batch_size=2 pad_to_sequence_len=true")
+    assert axolotl_pads is True and multiple == length
 
 
 def test_defaults_come_from_the_schema_and_fallbacks_say_why(tmp_path):

@@ -277,33 +277,40 @@ def test_diagnostics_only_on_logging_steps_leave_the_training_unchanged(tmp_path
 
 @pytest.mark.slow
 def test_a_compiled_run_trains_what_the_eager_run_trains(tmp_path, monkeypatch):
-    """torch_compile: true (Axolotl's key) reaches the TRL trainer: the compiled run (a subprocess, so
-    dynamo's caches stay out of this one) logs the eager run's losses within the chosen precision's
-    tolerance over two batches of different shapes (the second loss follows the first update), and
-    saves an adapter under the same tensor names."""
+    """torch_compile: true (Axolotl's key) reaches the TRL trainer, with `pad_to_sequence_len: true`
+    padding every packed row to one shape (one compile): the compiled run (a subprocess, so dynamo's
+    caches stay out of this one) logs the eager unpadded run's losses within the chosen precision's
+    tolerance over two steps (the second follows the first update), trains sequence_len positions a
+    step where the eager run trains its rows' own lengths, and saves an adapter under the same names."""
     from safetensors.torch import load_file
 
     overrides = "max_steps=2 logging_steps=1 eval_steps=1000 save_steps=1000 learning_rate=0.005"
-    code, eager = _train(tmp_path / "eager", monkeypatch, "qwen-personal-qa", overrides, profile="cpu")
+    code, eager = _train(tmp_path / "eager", monkeypatch, "qwen-personal-qa", overrides + " pad_to_sequence_len=false",
+                         profile="cpu")
     assert code == 0
-    command, env = _train_command(tmp_path / "compiled" / "runs", overrides + " torch_compile=true")
+    command, env = _train_command(tmp_path / "compiled" / "runs", overrides + " torch_compile=true pad_to_sequence_len=true")
     done = subprocess.run(command + ["--profile", "cpu"], env=env, cwd=ROOT, capture_output=True, text=True,
                           timeout=1200)
     assert done.returncode == 0, done.stderr[-3000:]
     compiled = tmp_path / "compiled" / "runs" / "qwen-personal-qa"
-    assert "torch_compile" in done.stdout + done.stderr  # the note that compiling takes the first steps
+    assert "compile the model" in done.stdout + done.stderr  # the note that compiling takes the first steps
 
-    def losses(run):
-        return [row["loss"] for row in map(json.loads, (run / "metrics.jsonl").read_text().splitlines()) if "loss" in row]
+    def logged(run, key):
+        return [row[key] for row in map(json.loads, (run / "metrics.jsonl").read_text().splitlines()) if "loss" in row]
 
     manifest = json.loads((compiled / "manifest.json").read_text())
     assert manifest["settings"]["torch_compile"] is True  # the run remembers it was compiled
     # bf16 rounds inside fused kernels differently from eager (0.56 % on one packed row, bench/notes.md);
-    # fp32 agrees to float noise.
+    # fp32 agrees to float noise. Padding adds positions that no real token attends to.
     tolerance = 0.02 if manifest["precision"] == "bf16" else 1e-3
-    eager_losses, compiled_losses = losses(eager), losses(compiled)
+    eager_losses, compiled_losses = logged(eager, "loss"), logged(compiled, "loss")
     assert len(eager_losses) == len(compiled_losses) == 2
     assert all(abs(c - e) <= tolerance * e for e, c in zip(eager_losses, compiled_losses)), (eager_losses, compiled_losses)
+    # TRL counts a padding-free row's positions: sequence_len each step when padded, fewer when not
+    length = manifest["settings"]["sequence_len"]
+    padded, unpadded = logged(compiled, "num_tokens"), logged(eager, "num_tokens")
+    assert [padded[0], padded[1] - padded[0]] == [length, length], padded
+    assert 0 < unpadded[0] < length and 0 < unpadded[1] - unpadded[0] < length, unpadded
     a = load_file(eager / "adapter" / "adapter_model.safetensors")
     b = load_file(compiled / "adapter" / "adapter_model.safetensors")
     assert a.keys() == b.keys()  # saved from the model, not the compiled wrapper (no "_orig_mod." names)

@@ -100,6 +100,18 @@ class TrainSettings:
     torch_compile: bool = False
     torch_compile_backend: str | None = None
     torch_compile_mode: str | None = None
+    # Every batch padded to one shape (Axolotl's key; unset: follows sample_packing, as in Axolotl).
+    # A compiled model then compiles once; a CUDA allocator reuses the same blocks.
+    pad_to_sequence_len: bool = False
+
+    @property
+    def padded_length(self) -> int | None:
+        """The length every training batch is padded to, or None. Packed micro-batches travel as one
+        padding-free row of up to micro_batch_size x sequence_len tokens (TRL's collator), unpacked
+        ones as rows of up to sequence_len: either way one shape for every step."""
+        if not self.pad_to_sequence_len:
+            return None
+        return self.sequence_len * (self.micro_batch_size if self.sample_packing else 1)
 
     @property
     def quantized(self) -> bool:
@@ -206,6 +218,7 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
     if chat_template is None and any(e.get("type") == "chat_template" for e in datasets):
         chat_template = "tokenizer_default"  # Axolotl's default for chat_template datasets
     torch_compile = _torch_compile(config.get("torch_compile"), notes)
+    pad = config.get("pad_to_sequence_len")  # unset: Axolotl's validator pads packed batches to sequence_len
     targets = config.get("lora_target_modules")
     if isinstance(targets, str):
         targets = [targets]
@@ -268,6 +281,7 @@ def resolve(recipe, hw, precision=None) -> TrainSettings:
         torch_compile=torch_compile,
         torch_compile_backend=config.get("torch_compile_backend") if torch_compile else None,
         torch_compile_mode=config.get("torch_compile_mode") if torch_compile else None,
+        pad_to_sequence_len=sample_packing if pad is None else bool(pad),
     )
 
 

@@ -113,6 +113,7 @@ def build_config(recipe, settings: TrainSettings, model) -> dict[str, Any]:
         shuffle_merged_datasets=False,
         dataset_num_proc=1,
         torch_compile=settings.torch_compile,
+        pad_to_sequence_len=settings.pad_to_sequence_len,
     )
     for key, value in (("max_steps", settings.max_steps), ("warmup_steps", settings.warmup_steps),
                        ("warmup_ratio", settings.warmup_ratio), ("logging_steps", settings.logging_steps),

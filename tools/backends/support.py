@@ -25,7 +25,7 @@ HONOURED_BY_TRL = frozenset({
     "weight_decay", "max_grad_norm", "seed", "bf16", "fp16", "tf32", "gradient_checkpointing", "flash_attention",
     "sdp_attention", "deepspeed", "logging_steps", "save_steps", "save_total_limit", "eval_steps", "output_dir",
     "saves_per_epoch", "evals_per_epoch", "lora_model_dir", "torch_compile", "torch_compile_backend",
-    "torch_compile_mode",
+    "torch_compile_mode", "pad_to_sequence_len",
     # Bookkeeping only: how Axolotl finds classes or caches data; TRL uses the Auto classes and tokenises in memory.
     "model_type", "tokenizer_type", "base_model_config", "tokenizer_config", "strict", "dataset_prepared_path",
     "dataset_num_proc", "shuffle_merged_datasets",

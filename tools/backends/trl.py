@@ -211,6 +211,7 @@ def sft_config_kwargs(settings: TrainSettings, output_dir: Path, steps: int, has
         packing=settings.sample_packing,
         packing_strategy="bfd",
         eval_packing=settings.eval_sample_packing if settings.sample_packing else None,
+        pad_to_multiple_of=settings.padded_length,
         report_to="none",
         use_cpu=settings.device == "cpu",
         dataloader_pin_memory=settings.device == "cuda",
