@@ -9,7 +9,7 @@ after a warm-up, medians of several repetitions, printed as ratios.
 Items: 1 TRL overhead, 2 hardware efficiency, 3 precision, 4 packing, 5 eval scoring,
 6 Axolotl vs TRL, 7 memory vs tools/plan.py, 8 GGUF, 9 model load, 10 GGUF k-quants, 11 merge RAM,
 12 constrained decoding, 13 plan after training, 14 preference step, 15 batched generation,
-16 torch.compile in the trainer.
+16 torch.compile in the trainer, 17 packed rows padded to one shape.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ RESULTS_MD = HERE / "results.md"
 TITLES = {1: "Framework overhead", 2: "Hardware efficiency", 3: "Precision choice", 4: "Packing", 5: "Eval scoring",
           6: "Backends", 7: "Memory", 8: "GGUF", 9: "Model load", 10: "GGUF k-quants", 11: "Merge RAM",
           12: "Constrained decoding", 13: "Plan after training", 14: "Preference step", 15: "Batched generation",
-          16: "torch.compile"}
+          16: "torch.compile", 17: "Padding to one shape"}
 NOTES_FILE = HERE / "notes.md"  # hand-written explanations, appended to results.md
 
 
@@ -45,7 +45,9 @@ def run_items(only: list[int] | None, save=None) -> dict[int, dict[str, Any]]:
         print(f"[{number}] {TITLES[number]}...", flush=True)
         try:
             if number in (1, 2, 3) and overhead is None:
-                overhead = training.item1_overhead()
+                from bench.overhead_item import item1_overhead
+
+                overhead = item1_overhead()
             if number == 1:
                 result = overhead
             elif number == 2:
@@ -84,10 +86,14 @@ def run_items(only: list[int] | None, save=None) -> dict[int, dict[str, Any]]:
                 from bench.generation_item import item15_batched_generation
 
                 result = item15_batched_generation()
-            else:
+            elif number == 16:
                 from bench.compile_item import item16_compile
 
                 result = item16_compile()
+            else:
+                from bench.padding_item import item17_padding
+
+                result = item17_padding()
         except KeyboardInterrupt:
             raise
         except Exception as error:  # one broken item must not cost the others' measurements

@@ -1,22 +1,16 @@
-"""Bench items 1-4: TRL overhead, hardware efficiency, precision, packing (CPU, embedded model)."""
+"""Bench items 2-4 (hardware efficiency, precision, packing) and the helpers item 1 shares (CPU, embedded model)."""
 from __future__ import annotations
 
-import json
-import os
 import random
-import signal
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
-from bench.common import interleave, median, quiet
+from bench.common import interleave, median
 from tools.models import EMBEDDED
 from tools.paths import ROOT
 
 RECIPE = "qwen-personal-qa"  # short answers: per-step framework costs weigh most here
 STEPS = 5  # per timed run; the first step of each run is not timed (warm-up)
-OVERHEAD_STEPS, OVERHEAD_LOG = 10, 5  # item 1: TRL logs every 5 steps as a recipe does; steps 6-10 are timed
 
 
 def _recipe(name: str = RECIPE, overrides: str = ""):
@@ -87,74 +81,6 @@ def _real_tokens(batch: dict) -> int:
 def _rate(steps: list[tuple[int, float]]) -> float:
     timed = steps[1:] or steps
     return sum(t for t, _ in timed) / sum(s for _, s in timed)
-
-
-def _trl_run(recorded: list[dict] | None = None, lean: bool = True, bf16: bool = False) -> float:
-    """One real `make train` backend run (tools/backends/trl.train) of OVERHEAD_STEPS steps logging every
-    OVERHEAD_LOG; tokens/s over the last logging interval (from metrics.jsonl). With `recorded`, the
-    batches it trained on are kept. `lean=False` is TRL's own SFTTrainer, which computes entropy and
-    accuracy over the whole logits tensor on every micro-batch (tools/backends/trl.lean_trainer)."""
-    import trl
-
-    from tools.backends import trl as backend
-    from tools.models import resolve_model
-
-    recipe = _recipe(overrides=f"max_steps={OVERHEAD_STEPS} logging_steps={OVERHEAD_LOG}")
-    original, lean_trainer = trl.SFTTrainer, backend.lean_trainer
-    if recorded is not None:
-        class Recording(original):
-            def training_step(self, model, inputs, *args, **kwargs):
-                recorded.append({k: v.detach().clone() for k, v in inputs.items() if hasattr(v, "detach")})
-                return super().training_step(model, inputs, *args, **kwargs)
-
-        trl.SFTTrainer = Recording
-    if not lean:
-        backend.lean_trainer = lambda base: base
-    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["LLM_RECIPES_RUNS"] = tmp
-        try:
-            with quiet():
-                backend.train(recipe, _settings(recipe, bf16), resolve_model(EMBEDDED), False, [])
-            rows = [json.loads(line) for line in (Path(tmp) / recipe.name / "metrics.jsonl").read_text().splitlines()]
-        finally:
-            trl.SFTTrainer, backend.lean_trainer = original, lean_trainer
-            os.environ.pop("LLM_RECIPES_RUNS", None)
-            signal.signal(signal.SIGINT, handlers[0])
-            signal.signal(signal.SIGTERM, handlers[1])
-    rates = [r["tokens_per_s"] for r in rows if "tokens_per_s" in r and r["step"] > OVERHEAD_LOG]
-    return median(rates)
-
-
-def item1_overhead(reps: int = 3) -> dict[str, Any]:
-    """TRL path (tools/backends/trl.train, no packing) vs a minimal PyTorch LoRA loop on the same batches,
-    both in the precision `bf16: auto` picks on this CPU."""
-    from tools.hardware import detect
-
-    bf16 = detect().bf16
-    recipe = _recipe()
-    batches: list[dict] = []
-    _trl_run(batches, bf16=bf16)  # warm-up and the batches TRL trains on
-    batches = batches[:OVERHEAD_STEPS]
-
-    def plain() -> float:
-        model, optimizer = _lora_model(recipe, bf16)
-        steps = _plain_steps(model, optimizer, batches, "bf16" if bf16 else None)
-        return _rate([(0, 0.0)] + steps[OVERHEAD_LOG:])  # the steps TRL's rate covers
-
-    values = interleave({"trl": lambda: _trl_run(bf16=bf16), "plain": plain,
-                         "trl_own_trainer": lambda: _trl_run(lean=False, bf16=bf16)},
-                        reps=reps, warmup=0, label="1 overhead")
-    trl_rate, plain_rate = median(values["trl"]), median(values["plain"])
-    return {"name": "TRL vs plain PyTorch LoRA loop (tokens/s)", "ratio": trl_rate / plain_rate, "target": ">= 0.95",
-            "passed": trl_rate / plain_rate >= 0.95, "trl_tokens_per_s": values["trl"], "plain_tokens_per_s": values["plain"],
-            "trl_own_trainer_tokens_per_s": values["trl_own_trainer"],
-            "ratio_trl_own_trainer": median(values["trl_own_trainer"]) / plain_rate,
-            "recipe": f"{RECIPE} PROFILE=cpu, micro batch {recipe['micro_batch_size']}, LoRA r{recipe['lora_r']} on "
-                      f"{len(recipe['lora_target_modules'])} projections, {'bf16' if bf16 else 'fp32'}, "
-                      f"{OVERHEAD_STEPS} steps per run logging every {OVERHEAD_LOG}, steps {OVERHEAD_LOG + 1}-{OVERHEAD_STEPS} timed",
-            "mean_tokens_per_step": sum(_real_tokens(b) for b in batches) / len(batches),
-            "_batches": batches, "_plain_rate": plain_rate, "_trl_rate": trl_rate}
 
 
 def matmul_gflops(size: int = 2048, reps: int = 5, bf16: bool = False) -> float:
