@@ -26,8 +26,7 @@ STEPS, LOG_EVERY, WARMUP = 30, 5, 2  # a run logs every 5 steps as the recipes d
 
 def paired_run(bf16: bool, lean: bool = True, steps: int = STEPS, overrides: str = "") -> list[dict[str, Any]]:
     """One real backend run of `steps` steps, each followed by one plain step on the same batch.
-    Returns, per step: real tokens, the trainer's seconds (and of those, its `training_step`'s: forward
-    and backward), the plain loop's seconds, and the batch.
+    Returns, per step: real tokens, the trainer's seconds, the plain loop's seconds, and the batch.
     `lean=False` is TRL's own SFTTrainer (diagnostics over the whole logits on every micro-batch)."""
     import trl
     from transformers import TrainerCallback
@@ -50,8 +49,7 @@ def paired_run(bf16: bool, lean: bool = True, steps: int = STEPS, overrides: str
             trainer_seconds = time.perf_counter() - clock["mark"]
             batch = last["batch"]
             [(tokens, plain_seconds)] = _plain_steps(plain_model, plain_optimizer, [batch], autocast)
-            pairs.append({"tokens": tokens, "trainer_s": trainer_seconds, "training_step_s": last["training_step_s"],
-                          "plain_s": plain_seconds, "batch": batch})
+            pairs.append({"tokens": tokens, "trainer_s": trainer_seconds, "plain_s": plain_seconds, "batch": batch})
             clock["mark"] = time.perf_counter()
 
     original, lean_trainer = trl.SFTTrainer, backend.lean_trainer
@@ -63,10 +61,7 @@ def paired_run(bf16: bool, lean: bool = True, steps: int = STEPS, overrides: str
 
         def training_step(self, model, inputs, *args, **kwargs):
             last["batch"] = {k: v.detach().clone() for k, v in inputs.items() if hasattr(v, "detach")}
-            start = time.perf_counter()
-            loss = super().training_step(model, inputs, *args, **kwargs)
-            last["training_step_s"] = time.perf_counter() - start
-            return loss
+            return super().training_step(model, inputs, *args, **kwargs)
 
     trl.SFTTrainer = Paired
     if not lean:
