@@ -10,12 +10,12 @@ def lean_trainer(base):
     """`base` (TRL's SFTTrainer) computing its diagnostics only on the steps that log them.
 
     TRL 1.9 computes the entropy and the argmax accuracy over the whole logits tensor (tokens x
-    vocabulary) on every micro-batch, only to average them into the next log line: on the embedded
-    model that is ~8 % of a CPU training step (make bench item 1). Here a training micro-batch of a
-    step that will not log goes straight to transformers' loss, with TRL's token count kept (it feeds
-    num_tokens and the tokens/s column); logged steps, evaluation, and the loss types and kernels
-    that compute these numbers inside the loss (chunked_nll, Liger) keep TRL's own path. The
-    logged entropy and accuracy are then those of the logging step's micro-batches.
+    vocabulary) on every micro-batch, only to average them into the next log line: a share of a CPU
+    step that is largest on short unpacked rows (make bench item 1 and its notes measure it). Here a
+    training micro-batch of a step that will not log goes straight to transformers' loss, with TRL's
+    token count kept (it feeds num_tokens and the tokens/s column); logged steps, evaluation, and the
+    loss types and kernels that compute these numbers inside the loss (chunked_nll, Liger) keep TRL's
+    own path. The logged entropy and accuracy are then those of the logging step's micro-batches.
     """
     from transformers import Trainer
 
