@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.common import median
 from bench.overhead_item import paired_run
-from bench.training import _lora_model, _plain_steps, _recipe, _settings
+from bench.training import MODEL_KEYS, _lora_model, _plain_steps, _recipe, _settings
 
 STEPS, ROUNDS, WARMUP = 12, 2, 2  # 12 recorded rows, each trained twice per side; 2 first steps per side not counted
 
@@ -68,4 +68,4 @@ def _loss(model, batch: dict, autocast: str | None) -> float:
     import torch
 
     with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast == "bf16"):
-        return float(model(**{k: v for k, v in batch.items() if k in ("input_ids", "labels", "position_ids")}).loss)
+        return float(model(**{k: v for k, v in batch.items() if k in MODEL_KEYS}).loss)

@@ -11,6 +11,7 @@ from tools.paths import ROOT
 
 RECIPE = "qwen-personal-qa"  # short answers: per-step framework costs weigh most here
 STEPS = 5  # per timed run; the first step of each run is not timed (warm-up)
+MODEL_KEYS = ("input_ids", "attention_mask", "labels", "position_ids")  # what a recorded batch passes to the model
 
 
 def _recipe(name: str = RECIPE, overrides: str = ""):
@@ -61,7 +62,7 @@ def _plain_steps(model, optimizer, batches: list[dict], autocast: str | None = N
     for batch in batches:
         start = time.perf_counter()
         with record_function("phase: forward"), torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast == "bf16"):
-            loss = model(**{k: v for k, v in batch.items() if k in ("input_ids", "attention_mask", "labels", "position_ids")}).loss
+            loss = model(**{k: v for k, v in batch.items() if k in MODEL_KEYS}).loss
         with record_function("phase: backward"):
             loss.backward()
         with record_function("phase: optimizer"):
